@@ -1,0 +1,64 @@
+using FamilyPlanning.Core.Data;
+using FamilyPlanning.Core.Demo;
+using FamilyPlanning.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPlanning.Web.Infrastructure;
+
+/// <summary>Command verbs: `migrate`, `seed-demo`, `create-admin --user U --password P [--name N]`.</summary>
+public static class Commands
+{
+    public static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var ct = CancellationToken.None;
+        var db = sp.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(ct);
+        Console.WriteLine("数据库已迁移到最新版本。");
+        switch (args[0])
+        {
+            case "migrate":
+                return 0;
+            case "seed-demo":
+                var seeder = sp.GetRequiredService<DemoSeeder>();
+                Console.WriteLine(await seeder.SeedAsync(ct) ? "已生成演示县数据。" : "演示数据已存在，未重复生成。");
+                Console.WriteLine("演示账号（密码均为 " + DemoSeeder.DemoPassword + "）：");
+                foreach (var l in await seeder.LoginsAsync(ct))
+                    Console.WriteLine($"  {l.UserName,-10} {Roles.ChineseName(l.Role)}{(l.Township is null ? "" : "（" + l.Township + "）")}");
+                return 0;
+            case "create-admin":
+                var user = Option(args, "--user");
+                var password = Option(args, "--password") ?? Environment.GetEnvironmentVariable("FP_ADMIN_PASSWORD");
+                if (user is null || password is null)
+                {
+                    Console.Error.WriteLine("用法：create-admin --user 用户名 --password 密码 [--name 姓名]（或用环境变量 FP_ADMIN_PASSWORD 传密码）");
+                    return 2;
+                }
+                var users = sp.GetRequiredService<UserService>();
+                try
+                {
+                    await users.CreateAdminAsync(user, Option(args, "--name") ?? "系统管理员", password, ct);
+                }
+                catch (Core.Common.RuleViolation e)
+                {
+                    Console.Error.WriteLine("创建失败：" + e.Message);
+                    return 1;
+                }
+                Console.WriteLine($"已创建系统管理员 {user}。");
+                return 0;
+            default:
+                return 2;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Localization;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using FamilyPlanning.Core.Audit;
+using FamilyPlanning.Core.Data;
+using FamilyPlanning.Core.Demo;
+using FamilyPlanning.Core.Places;
+using FamilyPlanning.Core.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.WebEncoders;
+
+namespace FamilyPlanning.Web.Infrastructure;
+
+public static class PortalServices
+{
+    public const string LoginPath = "/Account/Login";
+
+    public static void AddPortal(this WebApplicationBuilder builder, string connectionString)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var isDevelopment = builder.Environment.IsDevelopment();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<AppDbContext>((sp, o) =>
+            AppDbContext.Configure(o, connectionString, sp.GetRequiredService<AuditInterceptor>()));
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                // Length, not composition (NIST SP 800-63B).
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddSignInManager<FpSignInManager>();
+
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Security:SecurityStampCheckSeconds", 60)));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "fp.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.LoginPath = LoginPath;
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // The JSON API answers 401/403 instead of redirecting to an HTML page.
+            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "fp.af";
+            o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        services.AddDataProtection().SetApplicationName("FamilyPlanning").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var (policy, roles) in Policies.RolesByPolicy) o.AddPolicy(policy, p => p.RequireRole(roles));
+            // Deny by default: every endpoint needs a signed-in user unless it says [AllowAnonymous].
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.AddRateLimiter(o =>
+        {
+            var perMinute = config.GetValue("Security:LoginAttemptsPerMinutePerIp", 20);
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                HttpMethods.IsPost(ctx.Request.Method)
+                && ctx.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                        })
+                    : RateLimitPartition.GetNoLimiter("other"));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await ctx.HttpContext.Response.WriteAsync("登录尝试过于频繁，请一分钟后再试。", ct);
+            };
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddScoped<UserService>();
+        services.AddScoped<PlaceService>();
+        services.AddScoped<AuditLogService>();
+        services.AddScoped<DemoSeeder>();
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>zh-CN, with dates written yyyy-MM-dd as county forms write them.</summary>
+    private static CultureInfo ChineseCulture()
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo("zh-CN").Clone();
+        culture.DateTimeFormat.ShortDatePattern = "yyyy-MM-dd";
+        culture.DateTimeFormat.DateSeparator = "-";
+        return culture;
+    }
+
+    public static void UsePortal(this WebApplication app)
+    {
+        var culture = ChineseCulture();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(culture),
+            SupportedCultures = [culture],
+            SupportedUICultures = [culture],
+            RequestCultureProviders = [],
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapRazorPages();
+    }
+}

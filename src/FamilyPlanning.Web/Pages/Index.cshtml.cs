@@ -1,0 +1,23 @@
+using FamilyPlanning.Core.Places;
+using FamilyPlanning.Core.Security;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FamilyPlanning.Web.Pages;
+
+public class IndexModel(PlaceService places) : PageModel
+{
+    public string DisplayName { get; private set; } = "";
+    public string RoleName { get; private set; } = "";
+    public string CountyName { get; private set; } = "";
+    public string? TownshipName { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = UserScope.From(User);
+        DisplayName = User.FindFirst(FpClaims.DisplayName)?.Value ?? scope.UserName;
+        RoleName = string.Join("、", scope.Roles.Select(Roles.ChineseName));
+        CountyName = (await places.CountyAsync(ct))?.Name ?? "尚未建立县级单位";
+        if (scope.TownshipCode is not null)
+            TownshipName = (await places.TownshipsAsync(ct)).FirstOrDefault(t => t.Code == scope.TownshipCode)?.Name;
+    }
+}
