@@ -39,7 +39,9 @@ public static class DemoPlaces
             var code = CountyCode[..6] + segment.ToString("D3") + "000";
             var township = new Township
             {
-                Code = code, Name = name, CountyCode = CountyCode,
+                Code = code,
+                Name = name,
+                CountyCode = CountyCode,
                 Kind = AreaCode.KindOfTownship(segment)!.Value,
             };
             // 街道 are made of 居委会; a 镇 has one or two 居委会 at its seat, the rest are 村委会.

@@ -44,7 +44,10 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
     {
         var user = new AppUser
         {
-            UserName = userName, DisplayName = displayName, TownshipCode = township, LockoutEnabled = true,
+            UserName = userName,
+            DisplayName = displayName,
+            TownshipCode = township,
+            LockoutEnabled = true,
             CreatedAt = clock.GetUtcNow(),
         };
         var created = await users.CreateAsync(user, DemoPassword);

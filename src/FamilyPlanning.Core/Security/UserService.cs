@@ -29,8 +29,10 @@ public sealed class UserService(AppDbContext db, UserManager<AppUser> users, ICu
     {
         RequireAdmin();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundOrForbidden("用户");
-        var role = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                          where ur.UserId == id select r.Name).FirstOrDefaultAsync(ct);
+        var role = await (from ur in db.UserRoles
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where ur.UserId == id
+                          select r.Name).FirstOrDefaultAsync(ct);
         return (user, role ?? "");
     }
 
@@ -105,7 +107,10 @@ public sealed class UserService(AppDbContext db, UserManager<AppUser> users, ICu
     {
         var user = new AppUser
         {
-            UserName = userName, DisplayName = displayName, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
+            UserName = userName,
+            DisplayName = displayName,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Check(await users.CreateAsync(user, password), "UserName");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Localization;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using FamilyPlanning.Core.Audit;
@@ -8,11 +7,12 @@ using FamilyPlanning.Core.Data;
 using FamilyPlanning.Core.Demo;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.WebEncoders;
 
 namespace FamilyPlanning.Web.Infrastructure;
@@ -25,7 +25,9 @@ public static class PortalServices
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        var isDevelopment = builder.Environment.IsDevelopment();
+        // Cookies are https-only unless this is Development or Security:RequireHttps is false (the loopback demo of ./run.sh).
+        var httpsOnly = config.GetValue("Security:RequireHttps", !builder.Environment.IsDevelopment());
+        var cookieSecurity = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -62,7 +64,7 @@ public static class PortalServices
             o.Cookie.Name = "fp.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = cookieSecurity;
             o.LoginPath = LoginPath;
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
@@ -75,7 +77,7 @@ public static class PortalServices
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "fp.af";
-            o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = cookieSecurity;
         });
 
         services.AddDataProtection().SetApplicationName("FamilyPlanning").PersistKeysToDbContext<AppDbContext>();
@@ -108,7 +110,9 @@ public static class PortalServices
                     ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions
                         {
-                            PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                            PermitLimit = perMinute,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
                         })
                     : RateLimitPartition.GetNoLimiter("other"));
             o.OnRejected = async (ctx, ct) =>

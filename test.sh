@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what the tests need, then builds and runs every test project against a real throwaway PostgreSQL.
+# Ends with the line "N passed, N failed[, N skipped]" and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+. ./.ci/prereqs.sh
+need_dotnet
+need_apt postgresql fonts-arphic-gbsn00lp
+
+# Throwaway clusters left by test runs that died are stopped and deleted by the test fixture itself
+# (LocalPostgres.CleanStaleThrowaways), before it starts this run's own server.
+
+set -e
+dotnet tool restore >/dev/null
+dotnet build FamilyPlanning.sln -c Release -nologo -clp:ErrorsOnly
+dotnet format FamilyPlanning.sln --verify-no-changes --no-restore -v quiet \
+  || { echo "dotnet format found style differences: run 'dotnet format FamilyPlanning.sln'"; echo "0 passed, 1 failed"; exit 1; }
+set +e
+
+passed=0; failed=0; skipped=0; status=0
+for proj in tests/*/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  log=$(mktemp)
+  dotnet test "$proj" -c Release --no-build 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  summary=$(grep -E '(Passed|Failed)!  - Failed:' "$log" | tail -1)
+  if [ -z "$summary" ]; then
+    echo "$name: no test summary (rc=$rc)"; tail -40 "$log"; failed=$((failed + 1)); status=1
+  else
+    echo "$name: $summary"
+    f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$summary")
+    p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$summary")
+    s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$summary")
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+    [ "$rc" -ne 0 ] && status=1
+  fi
+  rm -f "$log"
+done
+
+[ "$failed" -gt 0 ] && status=1
+if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
+exit $status

@@ -1,0 +1,32 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace FamilyPlanning.Web.Tests.Infrastructure;
+
+/// <summary>Posts forms the way a browser does: GET the page, take the antiforgery token from the form, POST.</summary>
+public static class Forms
+{
+    public static async Task<IHtmlDocument> GetHtmlAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>GETs <paramref name="pageUrl"/>, then posts the given fields (plus its token) to <paramref name="action"/>.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields,
+        string? action = null)
+    {
+        var page = await GetHtmlAsync(client, pageUrl);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"no antiforgery token on {pageUrl}");
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(body));
+    }
+
+    public static string Text(this IHtmlDocument doc, string selector) =>
+        doc.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"no {selector}");
+}
