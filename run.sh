@@ -14,7 +14,7 @@ need_apt postgresql fonts-arphic-gbsn00lp
 PORT=${PORT:-5000}
 echo "正在编译……"
 dotnet build src/FamilyPlanning.Web -c Release -nologo -clp:ErrorsOnly
-app=(dotnet src/FamilyPlanning.Web/bin/Release/net10.0/FamilyPlanning.Web.dll --contentRoot src/FamilyPlanning.Web)
+app=(dotnet src/FamilyPlanning.Web/bin/Release/net10.0/FamilyPlanning.Web.dll --contentRoot "$PWD/src/FamilyPlanning.Web")
 
 # This demo serves plain http on the loopback address, so its cookies cannot require https.
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}

@@ -13,9 +13,9 @@ if (embedded is not null)
     AppDomain.CurrentDomain.ProcessExit += (_, _) => embedded.Stop();
 }
 
-if (Commands.IsVerb(args))
+if (Commands.VerbOf(args) is { } verb)
 {
-    try { return await Commands.RunAsync(app, args); }
+    try { return await Commands.RunAsync(app, verb, args); }
     finally { embedded?.Stop(); }
 }
 

@@ -27,4 +27,15 @@ public static class AuditNames
         AuditAction.Updated => "修改",
         _ => "删除",
     };
+
+    /// <summary>What county staff call each audited entity; unknown names are shown as they are.</summary>
+    public static string OfEntity(string entity) => entity switch
+    {
+        "AppUser" => "用户",
+        "IdentityUserRole`1" => "用户角色",
+        "County" => "县",
+        "Township" => "乡镇（街道）",
+        "Village" => "村（居）委会",
+        _ => entity,
+    };
 }

@@ -10,9 +10,10 @@ public static class Commands
 {
     public static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin"];
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>The verb among the arguments (host options such as --contentRoot may come first), or null to serve.</summary>
+    public static string? VerbOf(string[] args) => args.FirstOrDefault(a => Verbs.Contains(a));
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, string verb, string[] args)
     {
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
@@ -20,7 +21,7 @@ public static class Commands
         var db = sp.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(ct);
         Console.WriteLine("数据库已迁移到最新版本。");
-        switch (args[0])
+        switch (verb)
         {
             case "migrate":
                 return 0;

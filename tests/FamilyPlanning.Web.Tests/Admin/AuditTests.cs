@@ -14,7 +14,7 @@ public class AuditTests(PortalFactory portal) : PortalTest(portal)
         var doc = await Forms.GetHtmlAsync(admin, "/Admin/Audit?entity=Township&user=admin");
         var row = Assert.Single(doc.QuerySelectorAll("#audit tbody tr"));
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal(["admin", "Township", "371426100000", "修改"], cells[1..5]);
+        Assert.Equal(["admin", "乡镇（街道）", "371426100000", "修改"], cells[1..5]);
         Assert.Equal("{\"Name\": \"王凤楼镇\"}", cells[5]);
         Assert.Equal("{\"Name\": \"王凤楼新镇\"}", cells[6]);
 
