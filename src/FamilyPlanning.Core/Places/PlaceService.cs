@@ -10,7 +10,7 @@ namespace FamilyPlanning.Core.Places;
 /// change once saved (they key every record made in the unit); a merged township is abolished, not renumbered.</summary>
 public sealed class PlaceService(AppDbContext db, ICurrentUser current)
 {
-    public Task<County?> CountyAsync(CancellationToken ct) => db.Counties.AsNoTracking().FirstOrDefaultAsync(ct);
+    public Task<County?> CountyAsync(CancellationToken ct) => db.Counties.AsNoTracking().OrderBy(c => c.Code).FirstOrDefaultAsync(ct);
 
     public Task<List<TownshipRow>> TownshipsAsync(CancellationToken ct) =>
         db.Townships.AsNoTracking()
@@ -26,7 +26,7 @@ public sealed class PlaceService(AppDbContext db, ICurrentUser current)
     public async Task<string> CreateTownshipAsync(TownshipInput input, CancellationToken ct)
     {
         RequireAdmin();
-        var county = await db.Counties.FirstOrDefaultAsync(ct) ?? throw new RuleViolation(null, "尚未建立县级单位");
+        var county = await db.Counties.OrderBy(c => c.Code).FirstOrDefaultAsync(ct) ?? throw new RuleViolation(null, "尚未建立县级单位");
         var error = AreaCode.CheckTownship(input.Code, county.Code);
         if (error is not null) throw new RuleViolation(nameof(input.Code), error);
         if (await db.Townships.AnyAsync(t => t.Code == input.Code, ct))
