@@ -36,6 +36,12 @@ public static class AuditNames
         "County" => "县",
         "Township" => "乡镇（街道）",
         "Village" => "村（居）委会",
+        "Household" => "户",
+        "Person" => "人员",
+        "Woman" => "育龄妇女",
+        "Birth" => "出生登记",
+        "ContraceptiveEvent" => "节育记录",
+        "PolicyRule" => "政策规则",
         _ => entity,
     };
 }

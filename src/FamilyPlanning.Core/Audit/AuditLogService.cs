@@ -42,6 +42,14 @@ public sealed class AuditLogService(AppDbContext db, ICurrentUser current)
         return new AuditPage(rows, total, page, PageSize);
     }
 
+    /// <summary>The history of one record, for its details page: only for users who may read the record's township.</summary>
+    public Task<List<AuditEntry>> HistoryAsync(string entity, string key, string townshipCode, CancellationToken ct)
+    {
+        if (!current.Scope.CanRead(townshipCode)) throw new NotFoundOrForbidden("记录");
+        return db.AuditEntries.AsNoTracking().Where(a => a.Entity == entity && a.EntityKey == key)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct);
+    }
+
     public Task<List<string>> EntitiesAsync(CancellationToken ct) =>
         db.AuditEntries.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(ct);
 }

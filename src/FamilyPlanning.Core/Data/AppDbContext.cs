@@ -1,4 +1,7 @@
 using FamilyPlanning.Core.Audit;
+using FamilyPlanning.Core.Births;
+using FamilyPlanning.Core.Contraception;
+using FamilyPlanning.Core.People;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -14,6 +17,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<County> Counties => Set<County>();
     public DbSet<Township> Townships => Set<Township>();
     public DbSet<Village> Villages => Set<Village>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Woman> Women => Set<Woman>();
+    public DbSet<Birth> Births => Set<Birth>();
+    public DbSet<ContraceptiveEvent> ContraceptiveEvents => Set<ContraceptiveEvent>();
+    public DbSet<PolicyRule> PolicyRules => Set<PolicyRule>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -28,6 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        Configurations.RegisterColumns.AddSequence(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 

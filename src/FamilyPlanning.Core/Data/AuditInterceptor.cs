@@ -16,7 +16,7 @@ namespace FamilyPlanning.Core.Data;
 /// </summary>
 public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "xmin"];
+    private static readonly HashSet<string> Hidden = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version"];
 
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -23,6 +23,11 @@ public sealed class PlaceService(AppDbContext db, ICurrentUser current)
         await db.Townships.AsNoTracking().Include(t => t.Villages.OrderBy(v => v.Code))
             .FirstOrDefaultAsync(t => t.Code == code, ct) ?? throw new NotFoundOrForbidden("乡镇");
 
+    /// <summary>Villages of the townships this user reads (for pickers and filters).</summary>
+    public Task<List<Village>> ReadableVillagesAsync(CancellationToken ct) =>
+        current.Scope.Readable(db.Villages.AsNoTracking(), v => v.TownshipCode)
+            .Where(v => v.AbolishedOn == null).OrderBy(v => v.Code).ToListAsync(ct);
+
     public async Task<string> CreateTownshipAsync(TownshipInput input, CancellationToken ct)
     {
         RequireAdmin();

@@ -3,6 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using FamilyPlanning.Core.Audit;
+using FamilyPlanning.Core.Births;
+using FamilyPlanning.Core.Contraception;
+using FamilyPlanning.Core.People;
 using FamilyPlanning.Core.Data;
 using FamilyPlanning.Core.Demo;
 using FamilyPlanning.Core.Places;
@@ -20,6 +23,7 @@ namespace FamilyPlanning.Web.Infrastructure;
 public static class PortalServices
 {
     public const string LoginPath = "/Account/Login";
+    public static readonly string[] RegisterFolders = ["/Households", "/Persons", "/Women", "/Births", "/Contraception"];
 
     public static void AddPortal(this WebApplicationBuilder builder, string connectionString)
     {
@@ -93,6 +97,7 @@ public static class PortalServices
             {
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                foreach (var folder in RegisterFolders) o.Conventions.AuthorizeFolder(folder, Policies.Registers);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Error");
@@ -128,6 +133,12 @@ public static class PortalServices
         services.AddScoped<PlaceService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<HouseholdService>();
+        services.AddScoped<PersonService>();
+        services.AddScoped<WomanService>();
+        services.AddScoped<BirthService>();
+        services.AddScoped<ContraceptionService>();
+        services.AddScoped<PolicyRuleService>();
     }
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

@@ -22,6 +22,10 @@ namespace FamilyPlanning.Core.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("register_ids")
+                .StartsAt(1000L)
+                .IncrementsBy(10);
+
             modelBuilder.Entity("FamilyPlanning.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -90,6 +94,492 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasDatabaseName("ix_audit_log_entity_entity_key");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Births.Birth", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<long>("ChildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("child_id");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<long?>("FatherId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("father_id");
+
+                    b.Property<long>("MotherId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mother_id");
+
+                    b.Property<int>("Parity")
+                        .HasColumnType("integer")
+                        .HasColumnName("parity");
+
+                    b.Property<string>("PermitNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("permit_number");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("place");
+
+                    b.Property<bool>("PolicyOverridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("policy_overridden");
+
+                    b.Property<string>("PolicyReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("policy_reason");
+
+                    b.Property<int>("PolicyStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_status");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("integer")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("township_code")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("village_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_births");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_births_certificate_number")
+                        .HasFilter("certificate_number IS NOT NULL");
+
+                    b.HasIndex("ChildId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_births_child_id");
+
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_births_delivery_id");
+
+                    b.HasIndex("FatherId")
+                        .HasDatabaseName("ix_births_father_id");
+
+                    b.HasIndex("MotherId", "BirthDate")
+                        .HasDatabaseName("ix_births_mother_id_birth_date");
+
+                    b.HasIndex("TownshipCode", "BirthDate")
+                        .HasDatabaseName("ix_births_township_code_birth_date");
+
+                    b.ToTable("births", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Births.PolicyRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "register_ids");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<int>("MaxChildren")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_children");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_rules");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policy_rules_effective_from");
+
+                    b.ToTable("policy_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            EffectiveFrom = new DateOnly(1980, 1, 1),
+                            MaxChildren = 1,
+                            Note = "独生子女政策（另有再生育审批的除外）"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            EffectiveFrom = new DateOnly(2016, 1, 1),
+                            MaxChildren = 2,
+                            Note = "全面两孩政策"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            EffectiveFrom = new DateOnly(2021, 5, 31),
+                            MaxChildren = 3,
+                            Note = "三孩政策"
+                        });
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Contraception.ContraceptiveEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<bool>("Complication")
+                        .HasColumnType("boolean")
+                        .HasColumnName("complication");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Institution")
+                        .HasColumnType("integer")
+                        .HasColumnName("institution");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("township_code")
+                        .IsFixedLength();
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("village_code")
+                        .IsFixedLength();
+
+                    b.Property<long>("WomanId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("woman_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contraceptive_events");
+
+                    b.HasIndex("WomanId", "Date")
+                        .HasDatabaseName("ix_contraceptive_events_woman_id_date");
+
+                    b.HasIndex("TownshipCode", "Date", "Type")
+                        .HasDatabaseName("ix_contraceptive_events_township_code_date_type");
+
+                    b.ToTable("contraceptive_events", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.People.Household", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("head_name");
+
+                    b.Property<int>("HukouType")
+                        .HasColumnType("integer")
+                        .HasColumnName("hukou_type");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("township_code")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("village_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_households");
+
+                    b.HasIndex("VillageCode")
+                        .HasDatabaseName("ix_households_village_code");
+
+                    b.HasIndex("TownshipCode", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_households_township_code_number");
+
+                    b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.People.Person", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<DateOnly?>("DiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("died_on");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number");
+
+                    b.Property<int>("MaritalStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("marital_status");
+
+                    b.Property<DateOnly?>("MovedInOn")
+                        .HasColumnType("date")
+                        .HasColumnName("moved_in_on");
+
+                    b.Property<DateOnly?>("MovedOutOn")
+                        .HasColumnType("date")
+                        .HasColumnName("moved_out_on");
+
+                    b.Property<string>("MovedOutTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("moved_out_to");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("integer")
+                        .HasColumnName("relation");
+
+                    b.Property<int>("Residence")
+                        .HasColumnType("integer")
+                        .HasColumnName("residence");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("integer")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("township_code")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("village_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_persons");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_persons_household_id");
+
+                    b.HasIndex("IdNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_persons_id_number")
+                        .HasFilter("id_number IS NOT NULL");
+
+                    b.HasIndex("TownshipCode", "Name")
+                        .HasDatabaseName("ix_persons_township_code_name");
+
+                    b.HasIndex("TownshipCode", "Sex", "BirthDate")
+                        .HasDatabaseName("ix_persons_township_code_sex_birth_date");
+
+                    b.ToTable("persons", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.People.Woman", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<string>("BirthServiceCertificate")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("birth_service_certificate");
+
+                    b.Property<int>("BoysBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("boys_before");
+
+                    b.Property<int?>("Exemption")
+                        .HasColumnType("integer")
+                        .HasColumnName("exemption");
+
+                    b.Property<int>("GirlsBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("girls_before");
+
+                    b.Property<DateOnly?>("MarriedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("married_on");
+
+                    b.Property<string>("OneChildCertificate")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("one_child_certificate");
+
+                    b.Property<DateOnly?>("OneChildCertificateOn")
+                        .HasColumnType("date")
+                        .HasColumnName("one_child_certificate_on");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("township_code")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("village_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_women");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_women_person_id");
+
+                    b.HasIndex("TownshipCode")
+                        .HasDatabaseName("ix_women_township_code");
+
+                    b.ToTable("women", (string)null);
                 });
 
             modelBuilder.Entity("FamilyPlanning.Core.Places.County", b =>
@@ -517,6 +1007,118 @@ namespace FamilyPlanning.Core.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("FamilyPlanning.Core.Births.Birth", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.People.Person", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_births_persons_child_id");
+
+                    b.HasOne("FamilyPlanning.Core.People.Person", "Father")
+                        .WithMany()
+                        .HasForeignKey("FatherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_births_persons_father_id");
+
+                    b.HasOne("FamilyPlanning.Core.People.Woman", "Mother")
+                        .WithMany()
+                        .HasForeignKey("MotherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_births_women_mother_id");
+
+                    b.HasOne("FamilyPlanning.Core.Places.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_births_townships_township_code");
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Father");
+
+                    b.Navigation("Mother");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Contraception.ContraceptiveEvent", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.Places.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contraceptive_events_townships_township_code");
+
+                    b.HasOne("FamilyPlanning.Core.People.Woman", "Woman")
+                        .WithMany()
+                        .HasForeignKey("WomanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contraceptive_events_women_woman_id");
+
+                    b.Navigation("Woman");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.People.Household", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.Places.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_households_townships_township_code");
+
+                    b.HasOne("FamilyPlanning.Core.Places.Village", "Village")
+                        .WithMany()
+                        .HasForeignKey("VillageCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_households_villages_village_code");
+
+                    b.Navigation("Village");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.People.Person", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.People.Household", "Household")
+                        .WithMany("Members")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_persons_households_household_id");
+
+                    b.HasOne("FamilyPlanning.Core.Places.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_persons_townships_township_code");
+
+                    b.Navigation("Household");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.People.Woman", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_women_persons_person_id");
+
+                    b.HasOne("FamilyPlanning.Core.Places.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_women_townships_township_code");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("FamilyPlanning.Core.Places.Township", b =>
                 {
                     b.HasOne("FamilyPlanning.Core.Places.County", "County")
@@ -615,6 +1217,11 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.People.Household", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("FamilyPlanning.Core.Places.County", b =>

@@ -1,0 +1,238 @@
+using FamilyPlanning.Core.Audit;
+using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Data;
+using FamilyPlanning.Core.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPlanning.Core.Births;
+
+/// <summary>出生登记: registers a delivery (one child, or twins), makes each child a Person of the mother's household in the
+/// same transaction, and keeps every birth of the mother numbered (parity) and judged (policy) from the rule table.</summary>
+public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProvider clock, PersonService persons)
+{
+    public const int MaxChildrenPerDelivery = 6;
+    private const int MinDaysBetweenDeliveries = 180;
+    private const string CertificateIndex = "ix_births_certificate_number";
+
+    public Task<Paged<BirthRow>> SearchAsync(BirthFilter f, CancellationToken ct)
+    {
+        var q = current.Scope.Readable(db.Births.AsNoTracking(), b => b.TownshipCode);
+        if (!string.IsNullOrWhiteSpace(f.VillageCode)) q = q.Where(b => b.VillageCode == f.VillageCode);
+        if (f.From is { } from) q = q.Where(b => b.BirthDate >= from);
+        if (f.To is { } to) q = q.Where(b => b.BirthDate <= to);
+        if (!string.IsNullOrWhiteSpace(f.Query))
+        {
+            var text = f.Query.Trim();
+            var id = IdNumber.Normalize(text);
+            q = q.Where(b => b.Child!.Name.Contains(text) || b.Mother!.Person!.Name.Contains(text)
+                || b.Mother.Person.IdNumber == id || b.CertificateNumber == text);
+        }
+        return q.OrderByDescending(b => b.BirthDate).ThenBy(b => b.Parity)
+            .Select(b => new BirthRow(b.Id, b.Child!.Name, b.Sex, b.BirthDate, b.Mother!.Person!.Name, b.Mother.Person.IdNumber,
+                b.Child.Household!.Village!.Name, b.Parity, b.PolicyStatus, b.PolicyOverridden, b.ReportedOn))
+            .PageAsync(f.Page, ct);
+    }
+
+    public async Task<Birth> GetAsync(long id, CancellationToken ct) =>
+        await current.Scope.Readable(db.Births.AsNoTracking(), b => b.TownshipCode)
+            .Include(b => b.Child).ThenInclude(c => c!.Household).ThenInclude(h => h!.Village)
+            .Include(b => b.Mother).ThenInclude(m => m!.Person)
+            .Include(b => b.Father)
+            .FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new NotFoundOrForbidden("出生登记");
+
+    public Task<List<Birth>> OfMotherAsync(long womanId, CancellationToken ct) =>
+        current.Scope.Readable(db.Births.AsNoTracking(), b => b.TownshipCode).Include(b => b.Child)
+            .Where(b => b.MotherId == womanId).OrderBy(b => b.BirthDate).ThenBy(b => b.Parity).ToListAsync(ct);
+
+    public async Task<BirthResult> RegisterAsync(RegisterBirth input, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var mother = await db.Women.Include(w => w.Person).FirstOrDefaultAsync(w => w.Id == input.MotherId, ct);
+        if (mother is null || !current.Scope.CanWrite(mother.TownshipCode))
+            throw new RuleViolation(nameof(input.MotherId), "请在本乡镇的育龄妇女中选择母亲");
+        var date = input.BirthDate ?? throw new RuleViolation(nameof(input.BirthDate), "请填写出生日期");
+        Rules.NotInFuture(date, today, nameof(input.BirthDate), "出生日期");
+        var reported = input.ReportedOn ?? throw new RuleViolation(nameof(input.ReportedOn), "请填写报告日期");
+        Rules.NotInFuture(reported, today, nameof(input.ReportedOn), "报告日期");
+        Rules.NotBefore(reported, date, nameof(input.ReportedOn), "报告日期", "出生日期");
+        var m = mother.Person!;
+        if (m.DiedOn < date) throw new RuleViolation(nameof(input.BirthDate), $"母亲{m.Name}已于 {m.DiedOn:yyyy-MM-dd} 死亡，早于出生日期");
+        if (m.MovedOutOn <= date) throw new RuleViolation(nameof(input.BirthDate), $"母亲{m.Name}已于 {m.MovedOutOn:yyyy-MM-dd} 迁出");
+        if (date < mother.RegisteredOn)
+            throw new RuleViolation(nameof(input.BirthDate),
+                $"出生日期早于母亲的建档日期（{mother.RegisteredOn:yyyy-MM-dd}）：建档前出生的孩子应计入“登记前现有子女数”");
+        var near = await db.Births.Where(b => b.MotherId == mother.Id
+                && b.BirthDate > date.AddDays(-MinDaysBetweenDeliveries) && b.BirthDate < date.AddDays(MinDaysBetweenDeliveries))
+            .Select(b => (DateOnly?)b.BirthDate).FirstOrDefaultAsync(ct);
+        if (near is not null)
+            throw new RuleViolation(nameof(input.BirthDate), $"母亲{m.Name}已有 {near:yyyy-MM-dd} 的出生登记，两次分娩间隔不足{MinDaysBetweenDeliveries}天，可能重复登记");
+
+        var children = input.Children.Where(c => !IsBlank(c)).ToList();
+        if (children.Count == 0) throw new RuleViolation(null, "请至少填写一个婴儿（姓名和性别）");
+        if (children.Count > MaxChildrenPerDelivery) throw new RuleViolation(null, $"一次分娩最多登记{MaxChildrenPerDelivery}个婴儿");
+        var father = await FindFatherAsync(input.FatherIdNumber, ct);
+        var household = await db.Households.FirstAsync(h => h.Id == m.HouseholdId, ct);
+
+        var delivery = Guid.NewGuid();
+        var births = new List<Birth>();
+        var certificates = new HashSet<string>();
+        for (var i = 0; i < children.Count; i++)
+        {
+            var c = children[i];
+            var field = $"Children[{i}]";
+            var name = Rules.Required(c.Name, $"{field}.Name", $"第{i + 1}个婴儿的姓名");
+            var sex = c.Sex ?? throw new RuleViolation($"{field}.Sex", $"请选择第{i + 1}个婴儿的性别");
+            var certificate = Rules.Optional(c.CertificateNumber);
+            if (certificate is not null && !certificates.Add(certificate))
+                throw new RuleViolation($"{field}.CertificateNumber", $"出生医学证明编号 {certificate} 重复");
+            var child = new Person
+            {
+                Name = name,
+                Sex = sex,
+                BirthDate = date,
+                HouseholdId = household.Id,
+                VillageCode = household.VillageCode,
+                TownshipCode = household.TownshipCode,
+                Relation = m.Relation is Relation.Head or Relation.Spouse
+                    ? (sex == Sex.Male ? Relation.Son : Relation.Daughter)
+                    : m.Relation == Relation.SonOrDaughterInLaw || m.Relation is Relation.Son or Relation.Daughter ? Relation.Grandchild
+                    : Relation.Other,
+            };
+            child.IdNumber = await persons.CheckIdNumberAsync(c.IdNumber, date, sex, 0, $"{field}.IdNumber", ct);
+            db.Persons.Add(child);
+            var birth = new Birth
+            {
+                Child = child,
+                MotherId = mother.Id,
+                FatherId = father?.Id,
+                TownshipCode = household.TownshipCode,
+                VillageCode = household.VillageCode,
+                Sex = sex,
+                BirthDate = date,
+                Place = input.Place?.Trim() ?? "",
+                CertificateNumber = certificate,
+                DeliveryId = delivery,
+                PermitNumber = Rules.Optional(input.PermitNumber),
+                ReportedOn = reported,
+            };
+            db.Births.Add(birth);
+            births.Add(birth);
+        }
+
+        await RenumberAsync(mother, ct);
+        await SaveAsync(ct);
+
+        var warnings = new List<string>();
+        var age = m.AgeOn(date);
+        if (age < 15 || age >= 50) warnings.Add($"母亲生育时{age}岁，不在15–49岁之间，请核实出生日期和母亲信息");
+        return new BirthResult(delivery, births.Select(b => b.Id).ToList(), warnings);
+    }
+
+    public async Task UpdateAsync(long id, uint version, BirthEdit input, CancellationToken ct)
+    {
+        var birth = await WritableAsync(id, ct);
+        db.ExpectVersion(birth, version);
+        var reported = input.ReportedOn ?? throw new RuleViolation(nameof(input.ReportedOn), "请填写报告日期");
+        Rules.NotInFuture(reported, ChinaTime.Today(clock), nameof(input.ReportedOn), "报告日期");
+        Rules.NotBefore(reported, birth.BirthDate, nameof(input.ReportedOn), "报告日期", "出生日期");
+        birth.Place = input.Place?.Trim() ?? "";
+        birth.CertificateNumber = Rules.Optional(input.CertificateNumber);
+        birth.ReportedOn = reported;
+        // The permit belongs to the delivery: every child of it gets the same one, then the policy is judged again.
+        var permit = Rules.Optional(input.PermitNumber);
+        var mother = await db.Women.FirstAsync(w => w.Id == birth.MotherId, ct);
+        var delivery = await db.Births.Where(b => b.DeliveryId == birth.DeliveryId).ToListAsync(ct);
+        foreach (var b in delivery) b.PermitNumber = permit;
+        await RenumberAsync(mother, ct);
+        await SaveAsync(ct);
+    }
+
+    /// <summary>A clerk overrides the rule table's decision for the whole delivery, with a written reason (audited).</summary>
+    public async Task OverridePolicyAsync(long id, PolicyOverride input, CancellationToken ct)
+    {
+        var birth = await WritableAsync(id, ct);
+        var status = input.Status ?? throw new RuleViolation(nameof(input.Status), "请选择政策属性");
+        var reason = Rules.Required(input.Reason, nameof(input.Reason), "调整理由");
+        foreach (var b in await db.Births.Where(b => b.DeliveryId == birth.DeliveryId).ToListAsync(ct))
+        {
+            b.PolicyStatus = status;
+            b.PolicyOverridden = true;
+            b.PolicyReason = "人工调整：" + reason;
+        }
+        await SaveAsync(ct);
+    }
+
+    public async Task ClearOverrideAsync(long id, CancellationToken ct)
+    {
+        var birth = await WritableAsync(id, ct);
+        foreach (var b in await db.Births.Where(b => b.DeliveryId == birth.DeliveryId).ToListAsync(ct)) b.PolicyOverridden = false;
+        await RenumberAsync(await db.Women.FirstAsync(w => w.Id == birth.MotherId, ct), ct);
+        await SaveAsync(ct);
+    }
+
+    /// <summary>Deletes a birth registered in error, and the child's person record made with it.</summary>
+    public async Task DeleteAsync(long id, uint version, CancellationToken ct)
+    {
+        var birth = await WritableAsync(id, ct);
+        db.ExpectVersion(birth, version);
+        var child = await db.Persons.FirstAsync(p => p.Id == birth.ChildId, ct);
+        if (await db.Women.AnyAsync(w => w.PersonId == child.Id, ct) || await db.Births.AnyAsync(b => b.FatherId == child.Id, ct))
+            throw new RuleViolation(null, $"{child.Name}已有其他登记引用，不能删除");
+        db.Births.Remove(birth);
+        db.Persons.Remove(child);
+        await RenumberAsync(await db.Women.FirstAsync(w => w.Id == birth.MotherId, ct), ct);
+        await SaveAsync(ct);
+    }
+
+    /// <summary>
+    /// Parity: children she had before her record + births registered since, in birth order, + 1; twins consecutive.
+    /// Policy: per delivery from the dated rule table (children before the delivery vs the maximum, or a permit), unless a
+    /// clerk overrode it. Recomputed over all her births so a late-registered earlier birth renumbers the later ones.
+    /// </summary>
+    private async Task RenumberAsync(Woman mother, CancellationToken ct)
+    {
+        var rules = await db.PolicyRules.AsNoTracking().ToListAsync(ct);
+        await db.Births.Where(b => b.MotherId == mother.Id).LoadAsync(ct);
+        var all = db.Births.Local.Where(b => b.MotherId == mother.Id && db.Entry(b).State != EntityState.Deleted)
+            .OrderBy(b => b.BirthDate).ThenBy(b => b.Id).ToList();
+        var before = mother.ChildrenBefore;
+        foreach (var delivery in all.GroupBy(b => b.DeliveryId).OrderBy(g => g.Min(b => b.BirthDate)).ThenBy(g => g.Min(b => b.Id)))
+        {
+            var (status, reason) = PolicyDecision.Decide(rules, delivery.First().BirthDate, before,
+                delivery.Any(b => b.PermitNumber is not null));
+            foreach (var b in delivery)
+            {
+                b.Parity = ++before;
+                if (b.PolicyOverridden) continue;
+                b.PolicyStatus = status;
+                b.PolicyReason = reason;
+            }
+        }
+    }
+
+    private async Task<Person?> FindFatherAsync(string? idNumber, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(idNumber)) return null;
+        var number = IdNumber.Normalize(idNumber);
+        var error = IdNumber.FormatError(number);
+        if (error is not null) throw new RuleViolation(nameof(RegisterBirth.FatherIdNumber), "父亲" + error);
+        return await db.Persons.FirstOrDefaultAsync(p => p.IdNumber == number && p.Sex == Sex.Male, ct)
+            ?? throw new RuleViolation(nameof(RegisterBirth.FatherIdNumber), $"未找到公民身份号码为 {number} 的男性登记人员（父亲可不填）");
+    }
+
+    private async Task<Birth> WritableAsync(long id, CancellationToken ct)
+    {
+        var birth = await current.Scope.Readable(db.Births, b => b.TownshipCode).FirstOrDefaultAsync(b => b.Id == id, ct)
+            ?? throw new NotFoundOrForbidden("出生登记");
+        if (!current.Scope.CanWrite(birth.TownshipCode)) throw new NotFoundOrForbidden("出生登记");
+        return birth;
+    }
+
+    private static bool IsBlank(ChildInput c) =>
+        string.IsNullOrWhiteSpace(c.Name) && c.Sex is null && string.IsNullOrWhiteSpace(c.CertificateNumber) && string.IsNullOrWhiteSpace(c.IdNumber);
+
+    private Task SaveAsync(CancellationToken ct) =>
+        db.SaveOrExplainAsync(ct,
+            (CertificateIndex, "CertificateNumber", "出生医学证明编号已被其他出生登记使用"),
+            (PersonService.IdNumberIndex, "IdNumber", "婴儿的公民身份号码已被登记"));
+}

@@ -1,0 +1,106 @@
+using FamilyPlanning.Core.Audit;
+using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Data;
+using FamilyPlanning.Core.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPlanning.Core.Contraception;
+
+/// <summary>节育手术 (四术) and ongoing methods for registered women, with the rules of DOMAIN.md §7.</summary>
+public sealed class ContraceptionService(AppDbContext db, ICurrentUser current, TimeProvider clock)
+{
+    public Task<Paged<ContraceptionRow>> SearchAsync(ContraceptionFilter f, CancellationToken ct)
+    {
+        var q = current.Scope.Readable(db.ContraceptiveEvents.AsNoTracking(), e => e.TownshipCode);
+        if (!string.IsNullOrWhiteSpace(f.VillageCode)) q = q.Where(e => e.VillageCode == f.VillageCode);
+        if (f.Type is { } type) q = q.Where(e => e.Type == type);
+        if (f.From is { } from) q = q.Where(e => e.Date >= from);
+        if (f.To is { } to) q = q.Where(e => e.Date <= to);
+        if (!string.IsNullOrWhiteSpace(f.Query))
+        {
+            var text = f.Query.Trim();
+            var id = IdNumber.Normalize(text);
+            q = q.Where(e => e.Woman!.Person!.Name.Contains(text) || e.Woman.Person.IdNumber == id);
+        }
+        return q.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
+            .Select(e => new ContraceptionRow(e.Id, e.WomanId, e.Woman!.Person!.Name, e.Woman.Person.IdNumber,
+                e.Woman.Person.Household!.Village!.Name, e.Type, e.Date, e.Institution, e.Complication))
+            .PageAsync(f.Page, ct);
+    }
+
+    public Task<List<ContraceptiveEvent>> OfWomanAsync(long womanId, CancellationToken ct) =>
+        current.Scope.Readable(db.ContraceptiveEvents.AsNoTracking(), e => e.TownshipCode)
+            .Where(e => e.WomanId == womanId).OrderBy(e => e.Date).ThenBy(e => e.Id).ToListAsync(ct);
+
+    public async Task<long> RecordAsync(RecordContraception input, CancellationToken ct)
+    {
+        var woman = await db.Women.AsNoTracking().Include(w => w.Person).FirstOrDefaultAsync(w => w.Id == input.WomanId, ct);
+        if (woman is null || !current.Scope.CanWrite(woman.TownshipCode))
+            throw new RuleViolation(nameof(input.WomanId), "请在本乡镇的育龄妇女中选择");
+        var type = input.Type ?? throw new RuleViolation(nameof(input.Type), "请选择手术或避孕方法");
+        var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写日期");
+        Rules.NotInFuture(date, ChinaTime.Today(clock), nameof(input.Date), "日期");
+        var person = woman.Person!;
+        Rules.NotBefore(date, person.BirthDate.AddYears(Woman.MinAge), nameof(input.Date), "日期", "年满15岁");
+        if (person.DiedOn < date) throw new RuleViolation(nameof(input.Date), $"{person.Name}已于 {person.DiedOn:yyyy-MM-dd} 死亡");
+
+        var history = await db.ContraceptiveEvents.AsNoTracking().Where(e => e.WomanId == woman.Id && e.Date <= date)
+            .Select(e => new { e.Type, e.Date }).ToListAsync(ct);
+        var events = history.Select(e => (e.Type, e.Date)).ToList();
+        CheckAgainstHistory(type, date, events);
+
+        var e = new ContraceptiveEvent
+        {
+            WomanId = woman.Id,
+            TownshipCode = woman.TownshipCode,
+            VillageCode = woman.VillageCode,
+            Type = type,
+            Date = date,
+            Institution = input.Institution ?? throw new RuleViolation(nameof(input.Institution), "请选择施术机构"),
+            Complication = input.Complication,
+            Note = input.Note?.Trim() ?? "",
+        };
+        db.ContraceptiveEvents.Add(e);
+        await db.SaveOrExplainAsync(ct);
+        return e.Id;
+    }
+
+    /// <summary>取环 needs an IUD in place, 取皮埋 an implant; a sterilised woman starts no further method.</summary>
+    public static void CheckAgainstHistory(ContraceptiveType type, DateOnly date, List<(ContraceptiveType, DateOnly)> events)
+    {
+        var inEffect = Methods.InEffect(events, date);
+        var iudInPlace = Methods.InEffect(events.Where(e => e.Item1 is ContraceptiveType.IudInsertion or ContraceptiveType.IudRemoval), date) == Method.Iud;
+        var implantInPlace = Methods.InEffect(events.Where(e => e.Item1 is ContraceptiveType.ImplantInsertion or ContraceptiveType.ImplantRemoval), date) == Method.Implant;
+        var sterilised = inEffect is Method.FemaleSterilisation or Method.MaleSterilisation;
+        const string field = nameof(RecordContraception.Type);
+        if (type == ContraceptiveType.IudRemoval && !iudInPlace)
+            throw new RuleViolation(field, "该妇女当时没有放置宫内节育器，不能登记取环");
+        if (type == ContraceptiveType.ImplantRemoval && !implantInPlace)
+            throw new RuleViolation(field, "该妇女当时没有皮下埋植，不能登记取皮埋");
+        if (type == ContraceptiveType.IudInsertion && iudInPlace)
+            throw new RuleViolation(field, "该妇女已放置宫内节育器，请先登记取环");
+        if (type == ContraceptiveType.ImplantInsertion && implantInPlace)
+            throw new RuleViolation(field, "该妇女已有皮下埋植，请先登记取皮埋");
+        if (sterilised && Methods.StartsMethod(type))
+            throw new RuleViolation(field, $"该妇女已落实{Methods.Of(inEffect)}，无需再采取其他避孕措施");
+    }
+
+    public async Task DeleteAsync(long id, uint version, CancellationToken ct)
+    {
+        var e = await current.Scope.Readable(db.ContraceptiveEvents, x => x.TownshipCode).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundOrForbidden("节育记录");
+        if (!current.Scope.CanWrite(e.TownshipCode)) throw new NotFoundOrForbidden("节育记录");
+        db.ExpectVersion(e, version);
+        db.ContraceptiveEvents.Remove(e);
+        // Removing an insertion must not leave a later removal without its device.
+        var rest = await db.ContraceptiveEvents.AsNoTracking().Where(x => x.WomanId == e.WomanId && x.Id != id)
+            .OrderBy(x => x.Date).ThenBy(x => x.Id).Select(x => new { x.Type, x.Date }).ToListAsync(ct);
+        for (var i = 0; i < rest.Count; i++)
+        {
+            var before = rest.Take(i).Where(x => x.Date <= rest[i].Date).Select(x => (x.Type, x.Date)).ToList();
+            try { CheckAgainstHistory(rest[i].Type, rest[i].Date, before); }
+            catch (RuleViolation v) { throw new RuleViolation(null, $"删除后 {rest[i].Date:yyyy-MM-dd} 的{Methods.Of(rest[i].Type)}记录将不成立：{v.Message}"); }
+        }
+        await db.SaveOrExplainAsync(ct);
+    }
+}

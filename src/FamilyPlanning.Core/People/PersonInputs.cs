@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FamilyPlanning.Core.People;
+
+public sealed record PersonInput
+{
+    [Required(ErrorMessage = "请填写姓名")]
+    [StringLength(Person.NameMaxLength, ErrorMessage = "姓名不能超过 {1} 个字符")]
+    [Display(Name = "姓名")]
+    public string Name { get; init; } = "";
+
+    [Required(ErrorMessage = "请选择性别")]
+    [Display(Name = "性别")]
+    public Sex? Sex { get; init; }
+
+    [Required(ErrorMessage = "请填写出生日期")]
+    [Display(Name = "出生日期")]
+    public DateOnly? BirthDate { get; init; }
+
+    [StringLength(People.IdNumber.Length, ErrorMessage = "公民身份号码应为18位")]
+    [Display(Name = "公民身份号码")]
+    public string? IdNumber { get; init; }
+
+    [Required(ErrorMessage = "请选择与户主关系")]
+    [Display(Name = "与户主关系")]
+    public Relation? Relation { get; init; }
+
+    [Required(ErrorMessage = "请选择婚姻状况")]
+    [Display(Name = "婚姻状况")]
+    public MaritalStatus? MaritalStatus { get; init; }
+
+    [Required(ErrorMessage = "请选择居住状况")]
+    [Display(Name = "居住状况")]
+    public Residence? Residence { get; init; }
+
+    [Display(Name = "迁入日期")]
+    public DateOnly? MovedInOn { get; init; }
+}
+
+public sealed record LifeEventInput
+{
+    [Required(ErrorMessage = "请填写日期")]
+    [Display(Name = "日期")]
+    public DateOnly? Date { get; init; }
+
+    [StringLength(100, ErrorMessage = "去向不能超过 {1} 个字符")]
+    [Display(Name = "迁往地")]
+    public string? Place { get; init; }
+}
+
+public sealed record PersonRow(long Id, string Name, Sex Sex, DateOnly BirthDate, string? IdNumber, string HouseholdNumber,
+    long HouseholdId, string VillageName, Relation Relation, MaritalStatus MaritalStatus, DateOnly? DiedOn, DateOnly? MovedOutOn);

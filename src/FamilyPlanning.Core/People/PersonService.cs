@@ -1,0 +1,149 @@
+using FamilyPlanning.Core.Audit;
+using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPlanning.Core.People;
+
+/// <summary>人口: persons of the user's township, their death and migration.</summary>
+public sealed class PersonService(AppDbContext db, ICurrentUser current, TimeProvider clock)
+{
+    public const string IdNumberIndex = "ix_persons_id_number";
+
+    public Task<Paged<PersonRow>> SearchAsync(RegisterFilter f, CancellationToken ct)
+    {
+        var q = current.Scope.Readable(db.Persons.AsNoTracking(), p => p.TownshipCode);
+        if (!string.IsNullOrWhiteSpace(f.VillageCode)) q = q.Where(p => p.VillageCode == f.VillageCode);
+        if (!string.IsNullOrWhiteSpace(f.Query))
+        {
+            var text = f.Query.Trim();
+            var id = IdNumber.Normalize(text);
+            q = q.Where(p => p.Name.Contains(text) || p.IdNumber == id || p.Household!.Number == text);
+        }
+        return q.OrderBy(p => p.VillageCode).ThenBy(p => p.Household!.Number).ThenBy(p => p.Relation).ThenBy(p => p.BirthDate)
+            .Select(p => new PersonRow(p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Household!.Number, p.HouseholdId,
+                p.Household.Village!.Name, p.Relation, p.MaritalStatus, p.DiedOn, p.MovedOutOn))
+            .PageAsync(f.Page, ct);
+    }
+
+    public async Task<Person> GetAsync(long id, CancellationToken ct) =>
+        await current.Scope.Readable(db.Persons.AsNoTracking(), p => p.TownshipCode)
+            .Include(p => p.Household).ThenInclude(h => h!.Village)
+            .FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundOrForbidden("人员");
+
+    /// <summary>Whether this user sees full ID numbers of the township: only its own clerk does.</summary>
+    public bool SeesFullIdNumbers(string townshipCode) => current.Scope.CanWrite(townshipCode);
+
+    public async Task<long> CreateAsync(long householdId, PersonInput input, CancellationToken ct)
+    {
+        var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
+        if (household is null || !current.Scope.CanWrite(household.TownshipCode)) throw new NotFoundOrForbidden("户");
+        var person = new Person
+        {
+            Name = "",
+            HouseholdId = household.Id,
+            VillageCode = household.VillageCode,
+            TownshipCode = household.TownshipCode,
+        };
+        await ApplyAsync(person, input, ct);
+        db.Persons.Add(person);
+        await SaveAsync(person, ct);
+        return person.Id;
+    }
+
+    public async Task UpdateAsync(long id, uint version, PersonInput input, CancellationToken ct)
+    {
+        var person = await WritableAsync(id, ct);
+        db.ExpectVersion(person, version);
+        await ApplyAsync(person, input, ct);
+        if (person.DiedOn < person.BirthDate) throw new RuleViolation(nameof(input.BirthDate), "出生日期不能晚于已登记的死亡日期");
+        await SaveAsync(person, ct);
+    }
+
+    public async Task RecordDeathAsync(long id, uint version, LifeEventInput input, CancellationToken ct)
+    {
+        var person = await WritableAsync(id, ct);
+        db.ExpectVersion(person, version);
+        var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写死亡日期");
+        Rules.NotInFuture(date, ChinaTime.Today(clock), nameof(input.Date), "死亡日期");
+        Rules.NotBefore(date, person.BirthDate, nameof(input.Date), "死亡日期", "出生日期");
+        if (person.DiedOn is not null) throw new RuleViolation(nameof(input.Date), $"已登记死亡（{person.DiedOn:yyyy-MM-dd}）");
+        person.DiedOn = date;
+        await SaveAsync(person, ct);
+    }
+
+    public async Task MoveOutAsync(long id, uint version, LifeEventInput input, CancellationToken ct)
+    {
+        var person = await WritableAsync(id, ct);
+        db.ExpectVersion(person, version);
+        var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写迁出日期");
+        Rules.NotInFuture(date, ChinaTime.Today(clock), nameof(input.Date), "迁出日期");
+        Rules.NotBefore(date, person.BirthDate, nameof(input.Date), "迁出日期", "出生日期");
+        Rules.NotBefore(date, person.MovedInOn ?? person.BirthDate, nameof(input.Date), "迁出日期", "迁入日期");
+        if (person.DiedOn is not null) throw new RuleViolation(nameof(input.Date), "已死亡人员不能迁出");
+        if (person.MovedOutOn is not null) throw new RuleViolation(nameof(input.Date), $"已于 {person.MovedOutOn:yyyy-MM-dd} 迁出");
+        person.MovedOutOn = date;
+        person.MovedOutTo = Rules.Optional(input.Place);
+        await SaveAsync(person, ct);
+    }
+
+    /// <summary>A person who had moved out comes back: the move-in date replaces the move-out.</summary>
+    public async Task MoveInAsync(long id, uint version, LifeEventInput input, CancellationToken ct)
+    {
+        var person = await WritableAsync(id, ct);
+        db.ExpectVersion(person, version);
+        var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写迁入日期");
+        Rules.NotInFuture(date, ChinaTime.Today(clock), nameof(input.Date), "迁入日期");
+        if (person.MovedOutOn is null) throw new RuleViolation(nameof(input.Date), "该人员未迁出，无需登记迁入");
+        Rules.NotBefore(date, person.MovedOutOn.Value, nameof(input.Date), "迁入日期", "迁出日期");
+        person.MovedInOn = date;
+        person.MovedOutOn = null;
+        person.MovedOutTo = null;
+        await SaveAsync(person, ct);
+    }
+
+    public async Task<Person> WritableAsync(long id, CancellationToken ct)
+    {
+        var person = await current.Scope.Readable(db.Persons, p => p.TownshipCode).FirstOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw new NotFoundOrForbidden("人员");
+        if (!current.Scope.CanWrite(person.TownshipCode)) throw new NotFoundOrForbidden("人员");
+        return person;
+    }
+
+    private async Task ApplyAsync(Person p, PersonInput input, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        p.Name = Rules.Required(input.Name, nameof(input.Name), "姓名");
+        p.Sex = input.Sex ?? throw new RuleViolation(nameof(input.Sex), "请选择性别");
+        p.BirthDate = input.BirthDate ?? throw new RuleViolation(nameof(input.BirthDate), "请填写出生日期");
+        Rules.NotInFuture(p.BirthDate, today, nameof(input.BirthDate), "出生日期");
+        p.IdNumber = await CheckIdNumberAsync(input.IdNumber, p.BirthDate, p.Sex, p.Id, nameof(input.IdNumber), ct);
+        p.Relation = input.Relation ?? throw new RuleViolation(nameof(input.Relation), "请选择与户主关系");
+        p.MaritalStatus = input.MaritalStatus ?? throw new RuleViolation(nameof(input.MaritalStatus), "请选择婚姻状况");
+        p.Residence = input.Residence ?? throw new RuleViolation(nameof(input.Residence), "请选择居住状况");
+        Rules.NotInFuture(input.MovedInOn, today, nameof(input.MovedInOn), "迁入日期");
+        Rules.NotBefore(input.MovedInOn, p.BirthDate, nameof(input.MovedInOn), "迁入日期", "出生日期");
+        p.MovedInOn = input.MovedInOn;
+    }
+
+    /// <summary>DOMAIN.md §7: form, check character, embedded birth date and sex, one person per number.</summary>
+    public async Task<string?> CheckIdNumberAsync(string? raw, DateOnly birthDate, Sex sex, long selfId, string field,
+        CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var number = IdNumber.Normalize(raw);
+        var error = IdNumber.Check(number, birthDate, sex);
+        if (error is not null) throw new RuleViolation(field, error);
+        // Checked across the whole county, not only the user's township: one person, one number.
+        var other = await db.Persons.AsNoTracking().Where(p => p.IdNumber == number && p.Id != selfId)
+            .Select(p => new { p.Name, p.TownshipCode }).FirstOrDefaultAsync(ct);
+        if (other is not null)
+            throw new RuleViolation(field, current.Scope.CanRead(other.TownshipCode)
+                ? $"公民身份号码 {number} 已登记给 {other.Name}"
+                : $"公民身份号码 {number} 已在其他乡镇登记");
+        return number;
+    }
+
+    private Task SaveAsync(Person person, CancellationToken ct) =>
+        db.SaveOrExplainAsync(ct, (IdNumberIndex, nameof(PersonInput.IdNumber), $"公民身份号码 {person.IdNumber} 已被登记"));
+}

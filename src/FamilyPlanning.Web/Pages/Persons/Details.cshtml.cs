@@ -1,0 +1,62 @@
+using FamilyPlanning.Core.Audit;
+using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.People;
+using FamilyPlanning.Core.Security;
+using FamilyPlanning.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FamilyPlanning.Web.Pages.Persons;
+
+public class DetailsModel(PersonService persons, WomanService women, AuditLogService audit) : RegisterPage
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    [BindProperty] public uint Version { get; set; }
+    [BindProperty] public LifeEventInput Death { get; set; } = new();
+    [BindProperty] public LifeEventInput MoveOut { get; set; } = new();
+    [BindProperty] public LifeEventInput MoveIn { get; set; } = new();
+
+    public Person Person { get; private set; } = null!;
+    public string IdNumberShown { get; private set; } = "";
+    public long? WomanId { get; private set; }
+    public bool CanWrite { get; private set; }
+    public List<AuditEntry> History { get; private set; } = [];
+
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => Show(ct);
+
+    public Task<IActionResult> OnPostDeathAsync(CancellationToken ct) =>
+        Act(nameof(Death), () => persons.RecordDeathAsync(Id, Version, Death, ct), "已登记死亡", ct);
+
+    public Task<IActionResult> OnPostMoveOutAsync(CancellationToken ct) =>
+        Act(nameof(MoveOut), () => persons.MoveOutAsync(Id, Version, MoveOut, ct), "已登记迁出", ct);
+
+    public Task<IActionResult> OnPostMoveInAsync(CancellationToken ct) =>
+        Act(nameof(MoveIn), () => persons.MoveInAsync(Id, Version, MoveIn, ct), "已登记迁入", ct);
+
+    private Task<IActionResult> Act(string form, Func<Task> action, string done, CancellationToken ct)
+    {
+        OnlyValidate(form);
+        return Attempt(async () =>
+        {
+            await action();
+            TempData["Message"] = done;
+            return RedirectToPage("Details", new { id = Id });
+        }, form, () => Show(ct));
+    }
+
+    private async Task<IActionResult> Show(CancellationToken ct)
+    {
+        try
+        {
+            Person = await persons.GetAsync(Id, ct);
+        }
+        catch (NotFoundOrForbidden)
+        {
+            return NotFound();
+        }
+        CanWrite = UserScope.From(User).CanWrite(Person.TownshipCode);
+        IdNumberShown = Masked(Person.IdNumber, persons.SeesFullIdNumbers(Person.TownshipCode));
+        WomanId = await women.IdOfPersonAsync(Id, ct);
+        History = await audit.HistoryAsync(nameof(Core.People.Person), Id.ToString(), Person.TownshipCode, ct);
+        return Page();
+    }
+}
