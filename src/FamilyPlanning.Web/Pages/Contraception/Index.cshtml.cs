@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Contraception;
+using FamilyPlanning.Core.Places;
+using FamilyPlanning.Core.Security;
+using FamilyPlanning.Web.Infrastructure;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FamilyPlanning.Web.Pages.Contraception;
+
+public class IndexModel(ContraceptionService contraception, PlaceService places) : RegisterPage
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true, Name = "village")] public string? Village { get; set; }
+    [BindProperty(SupportsGet = true, Name = "type")] public ContraceptiveType? Type { get; set; }
+    [BindProperty(SupportsGet = true, Name = "from")] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true, Name = "to")] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNo { get; set; } = 1;
+
+    public Paged<ContraceptionRow> Result { get; private set; } = null!;
+    public SearchBar Search { get; private set; } = null!;
+    public bool CanWrite => UserScope.From(User).IsClerk;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Result = await contraception.SearchAsync(new ContraceptionFilter(Query, Village, Type, From, To, PageNo), ct);
+        var extra = new StringBuilder("""<div class="col-md-2"><label class="form-label" for="type">手术/方法</label><select class="form-select" id="type" name="type"><option value="">全部</option>""");
+        foreach (var c in Choices.ContraceptiveTypes)
+            extra.Append($"""<option value="{c.Value}" {(Type?.ToString() == c.Value ? "selected" : "")}>{HtmlEncoder.Default.Encode(c.Text)}</option>""");
+        extra.Append($"""
+            </select></div>
+            <div class="col-md-2"><label class="form-label" for="from">日期自</label><input class="form-control" type="date" id="from" name="from" value="{From:yyyy-MM-dd}" /></div>
+            <div class="col-md-2"><label class="form-label" for="to">至</label><input class="form-control" type="date" id="to" name="to" value="{To:yyyy-MM-dd}" /></div>
+            """);
+        Search = new SearchBar("姓名或身份证号", Query, Village, VillageOptions(await places.ReadableVillagesAsync(ct)), new HtmlString(extra.ToString()));
+    }
+}
