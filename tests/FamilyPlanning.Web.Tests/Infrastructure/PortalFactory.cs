@@ -65,7 +65,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         await using var cmd = new NpgsqlCommand(sql, conn);
         foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
         var result = await cmd.ExecuteScalarAsync();
-        return result is null or DBNull ? default : (T)Convert.ChangeType(result, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));
+        if (result is null or DBNull) return default;
+        if (result is T typed) return typed;
+        return (T)Convert.ChangeType(result, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));
     }
 
     private static async Task Exec(NpgsqlConnection conn, string sql)
