@@ -1,3 +1,4 @@
+using FamilyPlanning.Core.Common;
 using FamilyPlanning.Core.Data;
 using FamilyPlanning.Core.Demo;
 using FamilyPlanning.Core.Security;
@@ -27,7 +28,12 @@ public static class Commands
                 return 0;
             case "seed-demo":
                 var seeder = sp.GetRequiredService<DemoSeeder>();
-                Console.WriteLine(await seeder.SeedAsync(ct) ? "已生成演示县数据。" : "演示数据已存在，未重复生成。");
+                var scale = int.TryParse(Option(args, "--scale"), out var s) && s >= 0 ? s : 1;
+                var seeded = await seeder.SeedAsync(scale, ChinaTime.Today(TimeProvider.System), ct);
+                Console.WriteLine(seeded.Seeded
+                    ? $"已生成演示县数据（规模 {scale}）：{seeded.Persons} 人，{seeded.Households} 户，{seeded.Births} 条出生登记，共 {seeded.Rows} 行；" +
+                      $"生成 {seeded.Generate.TotalSeconds:F1} 秒，写入 {seeded.Load.TotalSeconds:F1} 秒（{seeded.Rows / Math.Max(0.001, seeded.Load.TotalSeconds):F0} 行/秒）。"
+                    : "演示数据已存在，未重复生成。");
                 Console.WriteLine("演示账号（密码均为 " + DemoSeeder.DemoPassword + "）：");
                 foreach (var l in await seeder.LoginsAsync(ct))
                     Console.WriteLine($"  {l.UserName,-10} {Roles.ChineseName(l.Role)}{(l.Township is null ? "" : "（" + l.Township + "）")}");

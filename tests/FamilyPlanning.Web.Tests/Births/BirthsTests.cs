@@ -11,7 +11,10 @@ public class BirthsTests(PortalFactory portal) : PortalTest(portal)
     {
         var f = new Dictionary<string, string>
         {
-            ["Input.MotherId"] = mother.ToString(), ["Input.BirthDate"] = date, ["Input.ReportedOn"] = date, ["Input.Place"] = "县人民医院",
+            ["Input.MotherId"] = mother.ToString(),
+            ["Input.BirthDate"] = date,
+            ["Input.ReportedOn"] = date,
+            ["Input.Place"] = "县人民医院",
         };
         for (var i = 0; i < children.Length; i++)
         {

@@ -27,8 +27,12 @@ public sealed class Given(PortalFactory portal)
         {
             var h = new Household
             {
-                Number = $"H{township[6..9]}{++_seq:D4}", VillageCode = village, TownshipCode = township,
-                HeadName = "户主", HukouType = hukou, Address = "测试地址",
+                Number = $"H{township[6..9]}{++_seq:D4}",
+                VillageCode = village,
+                TownshipCode = township,
+                HeadName = "户主",
+                HukouType = hukou,
+                Address = "测试地址",
             };
             db.Households.Add(h);
             await db.SaveChangesAsync();
@@ -42,8 +46,14 @@ public sealed class Given(PortalFactory portal)
             var h = await db.Households.FindAsync(householdId);
             var p = new Person
             {
-                Name = name, Sex = sex, BirthDate = birth, HouseholdId = householdId, VillageCode = h!.VillageCode,
-                TownshipCode = h.TownshipCode, Relation = relation, MaritalStatus = marital,
+                Name = name,
+                Sex = sex,
+                BirthDate = birth,
+                HouseholdId = householdId,
+                VillageCode = h!.VillageCode,
+                TownshipCode = h.TownshipCode,
+                Relation = relation,
+                MaritalStatus = marital,
                 IdNumber = withId ? IdNumber.Make("371426", birth, (++_seq * 2 + (sex == Sex.Male ? 1 : 0)) % 1000) : null,
             };
             db.Persons.Add(p);
@@ -57,8 +67,13 @@ public sealed class Given(PortalFactory portal)
             var p = await db.Persons.FindAsync(personId);
             var w = new Woman
             {
-                PersonId = personId, TownshipCode = p!.TownshipCode, VillageCode = p.VillageCode, RegisteredOn = registeredOn,
-                MarriedOn = registeredOn, BoysBefore = boys, GirlsBefore = girls,
+                PersonId = personId,
+                TownshipCode = p!.TownshipCode,
+                VillageCode = p.VillageCode,
+                RegisteredOn = registeredOn,
+                MarriedOn = registeredOn,
+                BoysBefore = boys,
+                GirlsBefore = girls,
             };
             db.Women.Add(w);
             await db.SaveChangesAsync();

@@ -9,7 +9,10 @@ public class ContraceptionTests(PortalFactory portal) : PortalTest(portal)
 
     private static Dictionary<string, string> Event(long woman, string type, string date) => new()
     {
-        ["Input.WomanId"] = woman.ToString(), ["Input.Type"] = type, ["Input.Date"] = date, ["Input.Institution"] = "TownshipClinic",
+        ["Input.WomanId"] = woman.ToString(),
+        ["Input.Type"] = type,
+        ["Input.Date"] = date,
+        ["Input.Institution"] = "TownshipClinic",
     };
 
     private Task<HttpResponseMessage> RecordAsync(HttpClient clerk, long woman, string type, string date) =>

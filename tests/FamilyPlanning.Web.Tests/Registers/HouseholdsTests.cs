@@ -7,8 +7,11 @@ public class HouseholdsTests(PortalFactory portal) : PortalTest(portal)
 {
     private static Dictionary<string, string> Household(string number, string village) => new()
     {
-        ["Input.Number"] = number, ["Input.VillageCode"] = village, ["Input.Address"] = "龙门街道幸福路8号",
-        ["Input.HeadName"] = "孙建国", ["Input.HukouType"] = "Agricultural",
+        ["Input.Number"] = number,
+        ["Input.VillageCode"] = village,
+        ["Input.Address"] = "龙门街道幸福路8号",
+        ["Input.HeadName"] = "孙建国",
+        ["Input.HukouType"] = "Agricultural",
     };
 
     [Fact]

@@ -10,8 +10,13 @@ public class PersonsTests(PortalFactory portal) : PortalTest(portal)
 
     private static Dictionary<string, string> Person(string name, string sex, string birth, string? id) => new()
     {
-        ["Input.Name"] = name, ["Input.Sex"] = sex, ["Input.BirthDate"] = birth, ["Input.IdNumber"] = id ?? "",
-        ["Input.Relation"] = "Spouse", ["Input.MaritalStatus"] = "FirstMarriage", ["Input.Residence"] = "Resident",
+        ["Input.Name"] = name,
+        ["Input.Sex"] = sex,
+        ["Input.BirthDate"] = birth,
+        ["Input.IdNumber"] = id ?? "",
+        ["Input.Relation"] = "Spouse",
+        ["Input.MaritalStatus"] = "FirstMarriage",
+        ["Input.Residence"] = "Resident",
     };
 
     private async Task<HttpResponseMessage> CreateAsync(HttpClient client, long household, Dictionary<string, string> fields) =>
@@ -136,8 +141,12 @@ public class PersonsTests(PortalFactory portal) : PortalTest(portal)
             {
                 ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
                 ["Version"] = form.QuerySelector("input[name=Version]")!.GetAttribute("value")!,
-                ["Input.Name"] = name, ["Input.Sex"] = "Male", ["Input.BirthDate"] = "1990-03-01", ["Input.Relation"] = "Spouse",
-                ["Input.MaritalStatus"] = "FirstMarriage", ["Input.Residence"] = "Resident",
+                ["Input.Name"] = name,
+                ["Input.Sex"] = "Male",
+                ["Input.BirthDate"] = "1990-03-01",
+                ["Input.Relation"] = "Spouse",
+                ["Input.MaritalStatus"] = "FirstMarriage",
+                ["Input.Residence"] = "Resident",
             }));
 
         Assert.Equal(HttpStatusCode.Redirect, (await Save(first, form1, "第一人改")).StatusCode);

@@ -18,12 +18,17 @@ public class TownshipScopeTests(PortalFactory portal) : PortalTest(portal)
         var clerk02 = await SignInAsync("clerk02");
         await Forms.PostAsync(clerk02, $"/Births/Register?motherId={woman}", new()
         {
-            ["Input.MotherId"] = woman.ToString(), ["Input.BirthDate"] = "2026-01-05", ["Input.ReportedOn"] = "2026-01-06",
-            ["Input.Children[0].Name"] = "桃园婴儿", ["Input.Children[0].Sex"] = "Female",
+            ["Input.MotherId"] = woman.ToString(),
+            ["Input.BirthDate"] = "2026-01-05",
+            ["Input.ReportedOn"] = "2026-01-06",
+            ["Input.Children[0].Name"] = "桃园婴儿",
+            ["Input.Children[0].Sex"] = "Female",
         });
         await Forms.PostAsync(clerk02, $"/Contraception/Create?womanId={woman}", new()
         {
-            ["Input.WomanId"] = woman.ToString(), ["Input.Type"] = "IudInsertion", ["Input.Date"] = "2026-03-01",
+            ["Input.WomanId"] = woman.ToString(),
+            ["Input.Type"] = "IudInsertion",
+            ["Input.Date"] = "2026-03-01",
             ["Input.Institution"] = "TownshipClinic",
         });
         var birth = await Portal.ScalarAsync<long>("SELECT id FROM births WHERE mother_id = @w", ("w", woman));

@@ -10,7 +10,10 @@ public class WomenTests(PortalFactory portal) : PortalTest(portal)
 
     private static Dictionary<string, string> Record(string registeredOn, string? marriedOn = "2015-05-01") => new()
     {
-        ["Input.RegisteredOn"] = registeredOn, ["Input.MarriedOn"] = marriedOn ?? "", ["Input.BoysBefore"] = "1", ["Input.GirlsBefore"] = "0",
+        ["Input.RegisteredOn"] = registeredOn,
+        ["Input.MarriedOn"] = marriedOn ?? "",
+        ["Input.BoysBefore"] = "1",
+        ["Input.GirlsBefore"] = "0",
     };
 
     [Fact]

@@ -21,7 +21,11 @@ public class EditModel(HouseholdService households, PlaceService places) : Regis
             Version = h.Version;
             Input = new HouseholdInput
             {
-                Number = h.Number, VillageCode = h.VillageCode, Address = h.Address, HeadName = h.HeadName, HukouType = h.HukouType,
+                Number = h.Number,
+                VillageCode = h.VillageCode,
+                Address = h.Address,
+                HeadName = h.HeadName,
+                HukouType = h.HukouType,
             };
         }
         catch (NotFoundOrForbidden)

@@ -19,8 +19,14 @@ public class EditModel(PersonService persons) : RegisterPage
             Version = p.Version;
             Input = new PersonInput
             {
-                Name = p.Name, Sex = p.Sex, BirthDate = p.BirthDate, IdNumber = p.IdNumber, Relation = p.Relation,
-                MaritalStatus = p.MaritalStatus, Residence = p.Residence, MovedInOn = p.MovedInOn,
+                Name = p.Name,
+                Sex = p.Sex,
+                BirthDate = p.BirthDate,
+                IdNumber = p.IdNumber,
+                Relation = p.Relation,
+                MaritalStatus = p.MaritalStatus,
+                Residence = p.Residence,
+                MovedInOn = p.MovedInOn,
             };
         }
         catch (NotFoundOrForbidden)

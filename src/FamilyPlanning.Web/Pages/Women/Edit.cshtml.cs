@@ -21,9 +21,14 @@ public class EditModel(WomanService women) : RegisterPage
             Version = w.Version;
             Input = new WomanInput
             {
-                MarriedOn = w.MarriedOn, BoysBefore = w.BoysBefore, GirlsBefore = w.GirlsBefore, Exemption = w.Exemption,
-                BirthServiceCertificate = w.BirthServiceCertificate, OneChildCertificate = w.OneChildCertificate,
-                OneChildCertificateOn = w.OneChildCertificateOn, RegisteredOn = w.RegisteredOn,
+                MarriedOn = w.MarriedOn,
+                BoysBefore = w.BoysBefore,
+                GirlsBefore = w.GirlsBefore,
+                Exemption = w.Exemption,
+                BirthServiceCertificate = w.BirthServiceCertificate,
+                OneChildCertificate = w.OneChildCertificate,
+                OneChildCertificateOn = w.OneChildCertificateOn,
+                RegisteredOn = w.RegisteredOn,
             };
         }
         catch (NotFoundOrForbidden)
