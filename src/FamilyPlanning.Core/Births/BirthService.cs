@@ -58,9 +58,6 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
         var m = mother.Person!;
         if (m.DiedOn < date) throw new RuleViolation(nameof(input.BirthDate), $"母亲{m.Name}已于 {m.DiedOn:yyyy-MM-dd} 死亡，早于出生日期");
         if (m.MovedOutOn <= date) throw new RuleViolation(nameof(input.BirthDate), $"母亲{m.Name}已于 {m.MovedOutOn:yyyy-MM-dd} 迁出");
-        if (date < mother.RegisteredOn)
-            throw new RuleViolation(nameof(input.BirthDate),
-                $"出生日期早于母亲的建档日期（{mother.RegisteredOn:yyyy-MM-dd}）：建档前出生的孩子应计入“登记前现有子女数”");
         var near = await db.Births.Where(b => b.MotherId == mother.Id
                 && b.BirthDate > date.AddDays(-MinDaysBetweenDeliveries) && b.BirthDate < date.AddDays(MinDaysBetweenDeliveries))
             .Select(b => (DateOnly?)b.BirthDate).FirstOrDefaultAsync(ct);
@@ -125,6 +122,10 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
         var warnings = new List<string>();
         var age = m.AgeOn(date);
         if (age < 15 || age >= 50) warnings.Add($"母亲生育时{age}岁，不在15–49岁之间，请核实出生日期和母亲信息");
+        // Births are often registered together with the mother's record: allowed, but such a child must not also be counted
+        // among the children she had before the record, or every later parity is one too high.
+        if (date < mother.RegisteredOn && mother.ChildrenBefore > 0)
+            warnings.Add($"出生日期早于母亲的建档日期（{mother.RegisteredOn:yyyy-MM-dd}），请确认该孩子未计入建档前现有子女数，否则孩次会重复计算");
         return new BirthResult(delivery, births.Select(b => b.Id).ToList(), warnings);
     }
 
@@ -185,7 +186,8 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
     }
 
     /// <summary>
-    /// Parity: children she had before her record + births registered since, in birth order, + 1; twins consecutive.
+    /// Parity: children she had before her record + her registered births before this delivery, in birth order, + 1; twins
+    /// consecutive.
     /// Policy: per delivery from the dated rule table (children before the delivery vs the maximum, or a permit), unless a
     /// clerk overrode it. Recomputed over all her births so a late-registered earlier birth renumbers the later ones.
     /// </summary>

@@ -16,7 +16,8 @@ public class Woman
     public required string TownshipCode { get; set; }
     public required string VillageCode { get; set; }
     public DateOnly? MarriedOn { get; set; }
-    /// <summary>Living boys and girls she had before this record was made; births registered later are counted from Birth.</summary>
+    /// <summary>Living boys and girls she had before this record was made and whose births are not registered here; every
+    /// registered birth is counted from Birth.</summary>
     public int BoysBefore { get; set; }
     public int GirlsBefore { get; set; }
     public Exemption? Exemption { get; set; }

@@ -33,8 +33,8 @@ public sealed class WomanService(AppDbContext db, ICurrentUser current, TimeProv
         var page = await q.OrderBy(w => w.VillageCode).ThenBy(w => w.Person!.BirthDate)
             .Select(w => new WomanRow(w.Id, w.PersonId, w.Person!.Name, w.Person.IdNumber, w.Person.BirthDate,
                 w.Person.Household!.Village!.Name, w.Person.MaritalStatus,
-                w.BoysBefore + db.Births.Count(b => b.MotherId == w.Id && b.Sex == Sex.Male && b.BirthDate >= w.RegisteredOn),
-                w.GirlsBefore + db.Births.Count(b => b.MotherId == w.Id && b.Sex == Sex.Female && b.BirthDate >= w.RegisteredOn),
+                w.BoysBefore + db.Births.Count(b => b.MotherId == w.Id && b.Sex == Sex.Male),
+                w.GirlsBefore + db.Births.Count(b => b.MotherId == w.Id && b.Sex == Sex.Female),
                 w.Exemption, w.Person.DiedOn, w.Person.MovedOutOn))
             .PageAsync(f.Page, ct);
         var methods = await MethodsOnAsync(page.Rows.Select(r => r.Id).ToList(), today, ct);
@@ -103,8 +103,6 @@ public sealed class WomanService(AppDbContext db, ICurrentUser current, TimeProv
         if (!current.Scope.CanWrite(woman.TownshipCode)) throw new NotFoundOrForbidden("育龄妇女");
         db.ExpectVersion(woman, version);
         Apply(woman, woman.Person!, input);
-        if (await db.Births.AnyAsync(b => b.MotherId == id && b.BirthDate < woman.RegisteredOn, ct))
-            throw new RuleViolation(nameof(input.RegisteredOn), "已登记的出生早于该建档日期，建档日期不能晚于这些出生");
         await db.SaveOrExplainAsync(ct);
     }
 

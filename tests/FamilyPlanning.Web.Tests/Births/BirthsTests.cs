@@ -112,8 +112,21 @@ public class BirthsTests(PortalFactory portal) : PortalTest(portal)
         var clerk = await SignInAsync("clerk01");
         var response = await RegisterAsync(clerk, mother, Delivery(mother, "2025-03-01", ("晚生", "Female")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var page = await clerk.GetStringAsync(response.Headers.Location);
-        Assert.Contains("母亲生育时50岁，不在15–49岁之间", page);
+        var page = await Forms.GetHtmlAsync(clerk, response.Headers.Location!.ToString());
+        Assert.Contains("母亲生育时50岁，不在15–49岁之间", page.Text("#warning"));
+        Assert.Equal(1L, await Portal.ScalarAsync<long>("SELECT count(*) FROM births WHERE mother_id = @m", ("m", mother)));
+    }
+
+    [Fact]
+    public async Task Post_BirthBeforeMothersRecord_IsSavedWithADoubleCountingWarning()
+    {
+        var (mother, _, _) = await _given.MotherAsync(new DateOnly(1992, 1, 10), boys: 1, registeredOn: Given.Today);
+        var clerk = await SignInAsync("clerk01");
+        var response = await RegisterAsync(clerk, mother, Delivery(mother, "2025-03-01", ("早出生", "Female")));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await Forms.GetHtmlAsync(clerk, response.Headers.Location!.ToString());
+        Assert.Contains("请确认该孩子未计入建档前现有子女数", page.Text("#warning"));
+        Assert.Equal([("早出生", 2, 1)], await BirthsOf(mother));
     }
 
     [Fact]

@@ -33,9 +33,8 @@ public class RegisterModel(BirthService births, WomanService women) : RegisterPa
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => Attempt(async () =>
     {
         var result = await births.RegisterAsync(Input, ct);
-        TempData["Message"] = result.Warnings.Count == 0
-            ? $"已登记 {result.BirthIds.Count} 个婴儿"
-            : $"已登记 {result.BirthIds.Count} 个婴儿。警告：{string.Join("；", result.Warnings)}";
+        TempData["Message"] = $"已登记 {result.BirthIds.Count} 个婴儿";
+        if (result.Warnings.Count > 0) TempData["Warning"] = "请核实：" + string.Join("；", result.Warnings);
         return RedirectToPage("Details", new { id = result.BirthIds[0] });
     }, nameof(Input), () => Show(ct));
 
