@@ -53,8 +53,10 @@ public sealed class HouseholdService(AppDbContext db, ICurrentUser current)
         household.Number = Rules.Required(input.Number, nameof(input.Number), "户编号");
         household.VillageCode = village.Code;
         Apply(household, input);
-        // Members live where their household lives.
+        // Members, and the women's records of members, live where their household lives (births and operations keep the
+        // village they happened in).
         await db.Persons.Where(p => p.HouseholdId == id).ForEachAsync(p => p.VillageCode = village.Code, ct);
+        await db.Women.Where(w => w.Person!.HouseholdId == id).ForEachAsync(w => w.VillageCode = village.Code, ct);
         await db.SaveOrExplainAsync(ct, (NumberIndex, nameof(input.Number), $"户编号 {household.Number} 在本乡镇已存在"));
     }
 

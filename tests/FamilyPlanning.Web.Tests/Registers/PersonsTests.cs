@@ -102,7 +102,7 @@ public class PersonsTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         Assert.Equal(new DateOnly(2025, 2, 3), await Portal.ScalarAsync<DateOnly>("SELECT died_on FROM persons WHERE id = @id", ("id", id)));
         var history = await Forms.GetHtmlAsync(clerk, page);
-        Assert.Contains("2025-02-03", history.Text("#history tbody tr"));
+        Assert.Contains("死亡日期：（空） → 2025-02-03", history.Text("#history tbody tr"));
         Assert.Contains("2025-02-03", history.Text("#died-on"));
     }
 
