@@ -4,6 +4,7 @@ using FamilyPlanning.Core.Contraception;
 using FamilyPlanning.Core.People;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
+using FamilyPlanning.Core.Subsidies;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Birth> Births => Set<Birth>();
     public DbSet<ContraceptiveEvent> ContraceptiveEvents => Set<ContraceptiveEvent>();
     public DbSet<PolicyRule> PolicyRules => Set<PolicyRule>();
+    public DbSet<SubsidyRate> SubsidyRates => Set<SubsidyRate>();
+    public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
+    public DbSet<BeneficiaryStep> BeneficiarySteps => Set<BeneficiaryStep>();
+    public DbSet<AnnualReview> AnnualReviews => Set<AnnualReview>();
+    public DbSet<PaymentRun> PaymentRuns => Set<PaymentRun>();
+    public DbSet<PaymentLine> PaymentLines => Set<PaymentLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

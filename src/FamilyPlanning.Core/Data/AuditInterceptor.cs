@@ -46,6 +46,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not DataProtectionKey)
+            .Where(e => !e.Metadata.ClrType.IsDefined(typeof(NotAuditedAttribute), inherit: false))
             .ToList();
         foreach (var entry in entries)
         {

@@ -22,6 +22,8 @@ public class Person
     public DateOnly? MovedOutOn { get; set; }
     public string? MovedOutTo { get; set; }
     public DateOnly? DiedOn { get; set; }
+    /// <summary>残疾等级 on a disability certificate, 1 (most severe) to 4; null when none.</summary>
+    public int? DisabilityGrade { get; set; }
     public uint Version { get; set; }
 
     public int AgeOn(DateOnly date) =>

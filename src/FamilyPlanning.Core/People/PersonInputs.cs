@@ -35,6 +35,10 @@ public sealed record PersonInput
 
     [Display(Name = "迁入日期")]
     public DateOnly? MovedInOn { get; init; }
+
+    [Range(1, 4, ErrorMessage = "残疾等级应为 1–4 级")]
+    [Display(Name = "残疾等级")]
+    public int? DisabilityGrade { get; init; }
 }
 
 public sealed record LifeEventInput

@@ -124,6 +124,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
         Rules.NotInFuture(input.MovedInOn, today, nameof(input.MovedInOn), "迁入日期");
         Rules.NotBefore(input.MovedInOn, p.BirthDate, nameof(input.MovedInOn), "迁入日期", "出生日期");
         p.MovedInOn = input.MovedInOn;
+        p.DisabilityGrade = input.DisabilityGrade;
     }
 
     /// <summary>DOMAIN.md §7: form, check character, embedded birth date and sex, one person per number.</summary>

@@ -1,6 +1,7 @@
 using FamilyPlanning.Core.Births;
 using FamilyPlanning.Core.Contraception;
 using FamilyPlanning.Core.People;
+using FamilyPlanning.Core.Subsidies;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace FamilyPlanning.Web.Infrastructure;
@@ -20,4 +21,8 @@ public static class Choices
     public static List<SelectListItem> Policy => Of<PolicyStatus>(PolicyNames.Of);
     public static List<SelectListItem> Institutions => Of<Institution>(Methods.Of);
     public static List<SelectListItem> ContraceptiveTypes => Of<ContraceptiveType>(Methods.Of);
+    public static List<SelectListItem> Programmes => Of<Programme>(SubsidyNames.Of);
+    public static List<SelectListItem> Categories => Of<SubsidyCategory>(SubsidyNames.Of);
+    public static List<SelectListItem> BeneficiaryStatuses => Of<BeneficiaryStatus>(SubsidyNames.Of);
+    public static List<SelectListItem> ExitReasons => Of<ExitReason>(SubsidyNames.Of);
 }

@@ -10,6 +10,7 @@ using FamilyPlanning.Core.Demo;
 using FamilyPlanning.Core.People;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
+using FamilyPlanning.Core.Subsidies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +24,7 @@ namespace FamilyPlanning.Web.Infrastructure;
 public static class PortalServices
 {
     public const string LoginPath = "/Account/Login";
-    public static readonly string[] RegisterFolders = ["/Households", "/Persons", "/Women", "/Births", "/Contraception"];
+    public static readonly string[] RegisterFolders = ["/Households", "/Persons", "/Women", "/Births", "/Contraception", "/Subsidies"];
 
     public static void AddPortal(this WebApplicationBuilder builder, string connectionString)
     {
@@ -139,6 +140,11 @@ public static class PortalServices
         services.AddScoped<BirthService>();
         services.AddScoped<ContraceptionService>();
         services.AddScoped<PolicyRuleService>();
+        services.AddScoped<FamilyFactsQuery>();
+        services.AddScoped<SubsidyService>();
+        services.AddScoped<AnnualReviewService>();
+        services.AddScoped<PaymentService>();
+        services.AddScoped<SubsidyRateService>();
     }
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

@@ -418,6 +418,10 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("died_on");
 
+                    b.Property<int?>("DisabilityGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("disability_grade");
+
                     b.Property<long>("HouseholdId")
                         .HasColumnType("bigint")
                         .HasColumnName("household_id");
@@ -788,6 +792,428 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasDatabaseName("ix_users_township_code");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.AnnualReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<long>("BeneficiaryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("beneficiary_id");
+
+                    b.Property<bool>("Continues")
+                        .HasColumnType("boolean")
+                        .HasColumnName("continues");
+
+                    b.Property<int?>("ExitReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("exit_reason");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("township_code")
+                        .IsFixedLength();
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annual_reviews");
+
+                    b.HasIndex("BeneficiaryId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annual_reviews_beneficiary_id_year");
+
+                    b.HasIndex("TownshipCode", "Year")
+                        .HasDatabaseName("ix_annual_reviews_township_code_year");
+
+                    b.ToTable("annual_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.Beneficiary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<long?>("ChildId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("child_id");
+
+                    b.Property<int?>("ExitReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("exit_reason");
+
+                    b.Property<DateOnly?>("ExitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("exited_on");
+
+                    b.Property<DateOnly?>("FirstMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("first_month");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Programme")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("township_code")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("village_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_beneficiaries");
+
+                    b.HasIndex("ChildId")
+                        .HasDatabaseName("ix_beneficiaries_child_id");
+
+                    b.HasIndex("PersonId", "Programme")
+                        .HasDatabaseName("ix_beneficiaries_person_id_programme");
+
+                    b.HasIndex("TownshipCode", "Programme", "Status")
+                        .HasDatabaseName("ix_beneficiaries_township_code_programme_status");
+
+                    b.ToTable("beneficiaries", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.BeneficiaryStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("BeneficiaryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("beneficiary_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_beneficiary_steps");
+
+                    b.HasIndex("BeneficiaryId")
+                        .HasDatabaseName("ix_beneficiary_steps_beneficiary_id");
+
+                    b.ToTable("beneficiary_steps", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.PaymentLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("BeneficiaryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("beneficiary_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("detail");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.Property<int>("Programme")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_lines");
+
+                    b.HasIndex("BeneficiaryId")
+                        .HasDatabaseName("ix_payment_lines_beneficiary_id");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_payment_lines_run_id");
+
+                    b.ToTable("payment_lines", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.PaymentRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("FromMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("from_month");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<DateOnly>("ToMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("to_month");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("township_code")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_runs");
+
+                    b.HasIndex("TownshipCode", "FromMonth")
+                        .HasDatabaseName("ix_payment_runs_township_code_from_month");
+
+                    b.ToTable("payment_runs", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.SubsidyRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"), "register_ids");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<int?>("MaxChildAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_child_age");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("monthly_amount");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Programme")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subsidy_rates");
+
+                    b.HasIndex("Programme", "Category", "RegionCode", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subsidy_rates_programme_category_region_code_effective_from");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Programme", "Category", "RegionCode", "EffectiveFrom"), false);
+
+                    b.ToTable("subsidy_rates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Category = 0,
+                            EffectiveFrom = new DateOnly(2004, 1, 1),
+                            MonthlyAmount = 50m,
+                            Note = "600元/人·年",
+                            Programme = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Category = 0,
+                            EffectiveFrom = new DateOnly(2009, 1, 1),
+                            MonthlyAmount = 60m,
+                            Note = "720元/人·年",
+                            Programme = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Category = 0,
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            MonthlyAmount = 80m,
+                            Note = "960元/人·年",
+                            Programme = 1
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Category = 1,
+                            EffectiveFrom = new DateOnly(2014, 1, 1),
+                            MonthlyAmount = 340m,
+                            Note = "城镇 死亡",
+                            Programme = 2
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Category = 2,
+                            EffectiveFrom = new DateOnly(2014, 1, 1),
+                            MonthlyAmount = 270m,
+                            Note = "城镇 伤残",
+                            Programme = 2
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Category = 3,
+                            EffectiveFrom = new DateOnly(2014, 1, 1),
+                            MonthlyAmount = 170m,
+                            Note = "农村 死亡",
+                            Programme = 2
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Category = 4,
+                            EffectiveFrom = new DateOnly(2014, 1, 1),
+                            MonthlyAmount = 150m,
+                            Note = "农村 伤残",
+                            Programme = 2
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Category = 0,
+                            EffectiveFrom = new DateOnly(2002, 1, 1),
+                            MaxChildAge = 18,
+                            MonthlyAmount = 10m,
+                            Note = "10元/月，至独生子女年满18周岁",
+                            Programme = 3
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1162,6 +1588,74 @@ namespace FamilyPlanning.Core.Data.Migrations
                     b.Navigation("Township");
                 });
 
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.AnnualReview", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.Subsidies.Beneficiary", "Beneficiary")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_reviews_beneficiaries_beneficiary_id");
+
+                    b.Navigation("Beneficiary");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.Beneficiary", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.People.Person", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_beneficiaries_persons_child_id");
+
+                    b.HasOne("FamilyPlanning.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_beneficiaries_persons_person_id");
+
+                    b.HasOne("FamilyPlanning.Core.Places.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_beneficiaries_townships_township_code");
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.BeneficiaryStep", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.Subsidies.Beneficiary", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_beneficiary_steps_beneficiaries_beneficiary_id");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.PaymentLine", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.Subsidies.Beneficiary", "Beneficiary")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_lines_beneficiaries_beneficiary_id");
+
+                    b.HasOne("FamilyPlanning.Core.Subsidies.PaymentRun", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_lines_payment_runs_run_id");
+
+                    b.Navigation("Beneficiary");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1232,6 +1726,16 @@ namespace FamilyPlanning.Core.Data.Migrations
             modelBuilder.Entity("FamilyPlanning.Core.Places.Township", b =>
                 {
                     b.Navigation("Villages");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.Beneficiary", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Subsidies.PaymentRun", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

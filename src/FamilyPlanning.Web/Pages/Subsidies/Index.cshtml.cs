@@ -1,0 +1,42 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Places;
+using FamilyPlanning.Core.Security;
+using FamilyPlanning.Core.Subsidies;
+using FamilyPlanning.Web.Infrastructure;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace FamilyPlanning.Web.Pages.Subsidies;
+
+public class IndexModel(SubsidyService subsidies, PlaceService places) : RegisterPage
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true, Name = "village")] public string? Village { get; set; }
+    [BindProperty(SupportsGet = true, Name = "programme")] public Programme? Programme { get; set; }
+    [BindProperty(SupportsGet = true, Name = "status")] public BeneficiaryStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNo { get; set; } = 1;
+
+    public Paged<BeneficiaryRow> Result { get; private set; } = null!;
+    public SearchBar Search { get; private set; } = null!;
+    public bool CanWrite => UserScope.From(User).IsClerk;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Result = await subsidies.SearchAsync(new SubsidyFilter(Programme, Status, Village, Query, PageNo), ct);
+        var extra = new StringBuilder();
+        Select(extra, "programme", "项目", Choices.Programmes, Programme?.ToString());
+        Select(extra, "status", "状态", Choices.BeneficiaryStatuses, Status?.ToString());
+        Search = new SearchBar("姓名或身份证号", Query, Village, VillageOptions(await places.ReadableVillagesAsync(ct)), new HtmlString(extra.ToString()));
+    }
+
+    private static void Select(StringBuilder html, string name, string label, List<SelectListItem> items, string? selected)
+    {
+        html.Append($"""<div class="col-md-2"><label class="form-label" for="{name}">{label}</label><select class="form-select" id="{name}" name="{name}"><option value="">全部</option>""");
+        foreach (var i in items)
+            html.Append($"""<option value="{i.Value}" {(i.Value == selected ? "selected" : "")}>{HtmlEncoder.Default.Encode(i.Text)}</option>""");
+        html.Append("</select></div>");
+    }
+}
