@@ -74,8 +74,13 @@ public sealed class AnnualReviewService(AppDbContext db, ICurrentUser current, T
         if (!input.Continues && input.ExitReason is null) throw new RuleViolation(nameof(input.ExitReason), "退出须选择原因");
         db.AnnualReviews.Add(new AnnualReview
         {
-            BeneficiaryId = b.Id, TownshipCode = b.TownshipCode, Year = year, Continues = input.Continues,
-            ExitReason = input.Continues ? null : input.ExitReason, Note = input.Note?.Trim() ?? "", ReviewedOn = today,
+            BeneficiaryId = b.Id,
+            TownshipCode = b.TownshipCode,
+            Year = year,
+            Continues = input.Continues,
+            ExitReason = input.Continues ? null : input.ExitReason,
+            Note = input.Note?.Trim() ?? "",
+            ReviewedOn = today,
             ReviewedBy = current.Scope.UserName,
         });
         if (!input.Continues) subsidies.Exit(b, new ExitInput { Reason = input.ExitReason, Date = today, Note = "年审退出" + (input.Note is { Length: > 0 } n ? "：" + n : "") });

@@ -41,7 +41,11 @@ public sealed class PaymentService(AppDbContext db, ICurrentUser current, TimePr
         {
             var run = new PaymentRun
             {
-                TownshipCode = township, FromMonth = fromMonth, ToMonth = toMonth, CreatedAt = clock.GetUtcNow(), CreatedBy = current.Scope.UserName,
+                TownshipCode = township,
+                FromMonth = fromMonth,
+                ToMonth = toMonth,
+                CreatedAt = clock.GetUtcNow(),
+                CreatedBy = current.Scope.UserName,
             };
             foreach (var c in candidates.Where(c => c.B.TownshipCode == township))
             {
@@ -50,7 +54,11 @@ public sealed class PaymentService(AppDbContext db, ICurrentUser current, TimePr
                 if (amount.Months == 0) continue;
                 run.Lines.Add(new PaymentLine
                 {
-                    BeneficiaryId = c.B.Id, Programme = c.B.Programme, Months = amount.Months, Amount = amount.Amount, Detail = amount.Detail,
+                    BeneficiaryId = c.B.Id,
+                    Programme = c.B.Programme,
+                    Months = amount.Months,
+                    Amount = amount.Amount,
+                    Detail = amount.Detail,
                 });
             }
             if (run.Lines.Count == 0) continue;
@@ -62,22 +70,26 @@ public sealed class PaymentService(AppDbContext db, ICurrentUser current, TimePr
     }
 
     public Task<List<RunRow>> RunsAsync(CancellationToken ct) =>
-        current.Scope.Readable(db.PaymentRuns.AsNoTracking(), r => r.TownshipCode)
-            .OrderByDescending(r => r.FromMonth).ThenBy(r => r.TownshipCode)
-            .Select(r => new RunRow(r.Id, r.TownshipCode, db.Townships.Where(t => t.Code == r.TownshipCode).Select(t => t.Name).First(),
-                r.FromMonth, r.ToMonth, r.Lines.Count, r.Lines.Sum(l => l.Amount), r.PaidOn))
-            .ToListAsync(ct);
+        (from r in current.Scope.Readable(db.PaymentRuns.AsNoTracking(), r => r.TownshipCode)
+         join t in db.Townships on r.TownshipCode equals t.Code
+         orderby r.FromMonth descending, r.TownshipCode
+         select new RunRow(r.Id, r.TownshipCode, t.Name, r.FromMonth, r.ToMonth, r.Lines.Count, r.Lines.Sum(l => l.Amount), r.PaidOn))
+        .ToListAsync(ct);
 
     /// <summary>Totals by township and programme for the runs of a period.</summary>
-    public Task<List<ProgrammeTotal>> TotalsAsync(DateOnly fromMonth, DateOnly toMonth, CancellationToken ct) =>
-        current.Scope.Readable(db.PaymentLines.AsNoTracking().Join(db.PaymentRuns, l => l.RunId, r => r.Id, (l, r) => new { l, r }),
-                x => x.r.TownshipCode)
-            .Where(x => x.r.FromMonth == fromMonth && x.r.ToMonth == toMonth)
-            .GroupBy(x => new { x.r.TownshipCode, x.l.Programme })
-            .Select(g => new ProgrammeTotal(db.Townships.Where(t => t.Code == g.Key.TownshipCode).Select(t => t.Name).First(),
-                g.Key.Programme, g.Count(), g.Sum(x => x.l.Amount)))
-            .OrderBy(t => t.TownshipName).ThenBy(t => t.Programme)
+    public async Task<List<ProgrammeTotal>> TotalsAsync(DateOnly fromMonth, DateOnly toMonth, CancellationToken ct)
+    {
+        var runs = current.Scope.Readable(db.PaymentRuns.AsNoTracking(), r => r.TownshipCode)
+            .Where(r => r.FromMonth == fromMonth && r.ToMonth == toMonth);
+        var rows = await (from l in db.PaymentLines
+                          join r in runs on l.RunId equals r.Id
+                          join t in db.Townships on r.TownshipCode equals t.Code
+                          group l by new { t.Code, t.Name, l.Programme } into g
+                          select new { g.Key.Code, g.Key.Name, g.Key.Programme, Count = g.Count(), Amount = g.Sum(l => l.Amount) })
             .ToListAsync(ct);
+        return rows.OrderBy(r => r.Code).ThenBy(r => r.Programme)
+            .Select(r => new ProgrammeTotal(r.Name, r.Programme, r.Count, r.Amount)).ToList();
+    }
 
     public async Task MarkPaidAsync(long runId, DateOnly paidOn, CancellationToken ct)
     {
@@ -124,8 +136,15 @@ public sealed class PaymentService(AppDbContext db, ICurrentUser current, TimePr
         }).ToList();
         rows.Add(new Dictionary<string, object?>
         {
-            ["序号"] = null, ["村（居）"] = "合计", ["姓名"] = $"{lines.Count}人", ["公民身份号码"] = "", ["项目"] = "", ["类别"] = "",
-            ["月数"] = lines.Sum(l => l.Months), ["金额（元）"] = lines.Sum(l => l.Amount), ["计算明细"] = "",
+            ["序号"] = null,
+            ["村（居）"] = "合计",
+            ["姓名"] = $"{lines.Count}人",
+            ["公民身份号码"] = "",
+            ["项目"] = "",
+            ["类别"] = "",
+            ["月数"] = lines.Sum(l => l.Months),
+            ["金额（元）"] = lines.Sum(l => l.Amount),
+            ["计算明细"] = "",
         });
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: "发放名单", cancellationToken: ct);

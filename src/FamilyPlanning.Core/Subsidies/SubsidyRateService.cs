@@ -57,7 +57,9 @@ public sealed class SubsidyRateService(AppDbContext db, ICurrentUser current)
             throw new RuleViolation(nameof(input.MaxChildAge), "独生子女父母奖励费须填写截止年龄（如18）");
         db.SubsidyRates.Add(new SubsidyRate
         {
-            Programme = programme, Category = input.Category, RegionCode = Rules.Optional(input.RegionCode),
+            Programme = programme,
+            Category = input.Category,
+            RegionCode = Rules.Optional(input.RegionCode),
             EffectiveFrom = input.EffectiveFrom ?? throw new RuleViolation(nameof(input.EffectiveFrom), "请填写生效日期"),
             MonthlyAmount = input.MonthlyAmount ?? throw new RuleViolation(nameof(input.MonthlyAmount), "请填写月标准"),
             MaxChildAge = programme == Programme.OneChildReward ? input.MaxChildAge : null,

@@ -174,6 +174,9 @@ public sealed class SubsidyService(AppDbContext db, ICurrentUser current, TimePr
     private void AddStep(Beneficiary b, BeneficiaryStatus status, string? note) =>
         b.Steps.Add(new BeneficiaryStep
         {
-            Status = status, At = clock.GetUtcNow(), UserName = current.Scope.UserName, Note = note?.Trim() ?? "",
+            Status = status,
+            At = clock.GetUtcNow(),
+            UserName = current.Scope.UserName,
+            Note = note?.Trim() ?? "",
         });
 }

@@ -9,8 +9,12 @@ public class PaymentCalculatorTests
 
     private static Beneficiary B(Programme p = Programme.RewardSupport, DateOnly? first = null, DateOnly? exited = null) => new()
     {
-        TownshipCode = "371426100000", VillageCode = "371426100201", Programme = p, Status = BeneficiaryStatus.Approved,
-        FirstMonth = first ?? new DateOnly(2020, 1, 1), ExitedOn = exited,
+        TownshipCode = "371426100000",
+        VillageCode = "371426100201",
+        Programme = p,
+        Status = BeneficiaryStatus.Approved,
+        FirstMonth = first ?? new DateOnly(2020, 1, 1),
+        ExitedOn = exited,
     };
 
     private static PaymentAmount Pay(Beneficiary b, DateOnly born, IReadOnlyList<SubsidyRate>? rates = null, DateOnly? died = null,
@@ -30,7 +34,11 @@ public class PaymentCalculatorTests
     {
         var rates = SubsidyRate.NationalMinimums.Append(new SubsidyRate
         {
-            Id = 99, Programme = Programme.RewardSupport, RegionCode = "371426", EffectiveFrom = new DateOnly(2026, 7, 1), MonthlyAmount = 100m,
+            Id = 99,
+            Programme = Programme.RewardSupport,
+            RegionCode = "371426",
+            EffectiveFrom = new DateOnly(2026, 7, 1),
+            MonthlyAmount = 100m,
         }).ToList();
         var pay = Pay(B(), new DateOnly(1950, 1, 1), rates);
         Assert.Equal(6 * 80m + 6 * 100m, pay.Amount);
@@ -70,7 +78,11 @@ public class PaymentCalculatorTests
     {
         var rates = SubsidyRate.NationalMinimums.Append(new SubsidyRate
         {
-            Id = 99, Programme = Programme.RewardSupport, RegionCode = "37", EffectiveFrom = new DateOnly(2020, 1, 1), MonthlyAmount = 90m,
+            Id = 99,
+            Programme = Programme.RewardSupport,
+            RegionCode = "37",
+            EffectiveFrom = new DateOnly(2020, 1, 1),
+            MonthlyAmount = 90m,
         }).ToList();
         Assert.Equal(90m, SubsidyRate.InForce(rates, Programme.RewardSupport, SubsidyCategory.Standard, County, Jan)!.MonthlyAmount);
         Assert.Equal(80m, SubsidyRate.InForce(rates, Programme.RewardSupport, SubsidyCategory.Standard, "110105000000", Jan)!.MonthlyAmount);

@@ -89,4 +89,39 @@ public sealed class Given(PortalFactory portal)
         var woman = await WomanAsync(person, registeredOn ?? new DateOnly(2015, 1, 1), boys, girls);
         return (woman, person, household);
     }
+
+    /// <summary>A rural couple (husband born <paramref name="husbandBirth"/>) with the given children living at home.</summary>
+    public async Task<(long husband, long wife, long household)> CoupleAsync(DateOnly husbandBirth, string township = Longmen,
+        string village = LongmenVillage, HukouType hukou = HukouType.Agricultural, params Sex[] children)
+    {
+        var household = await HouseholdAsync(township, village, hukou);
+        var husband = await PersonAsync(household, "赵大爷", Sex.Male, husbandBirth, relation: Relation.Head);
+        var wife = await PersonAsync(household, "钱大娘", Sex.Female, husbandBirth.AddYears(2), relation: Relation.Spouse);
+        foreach (var sex in children)
+            await PersonAsync(household, sex == Sex.Male ? "赵儿" : "赵女", sex, husbandBirth.AddYears(28),
+                relation: sex == Sex.Male ? Relation.Son : Relation.Daughter, marital: MaritalStatus.Unmarried);
+        return (husband, wife, household);
+    }
+
+    /// <summary>An approved 奖扶 beneficiary, paid from <paramref name="firstMonth"/>.</summary>
+    public Task<long> ApprovedAsync(long personId, DateOnly firstMonth, FamilyPlanning.Core.Subsidies.Programme programme =
+        FamilyPlanning.Core.Subsidies.Programme.RewardSupport) =>
+        Db(async db =>
+        {
+            var p = await db.Persons.FindAsync(personId);
+            var b = new FamilyPlanning.Core.Subsidies.Beneficiary
+            {
+                PersonId = personId,
+                Programme = programme,
+                TownshipCode = p!.TownshipCode,
+                VillageCode = p.VillageCode,
+                Status = FamilyPlanning.Core.Subsidies.BeneficiaryStatus.Approved,
+                AppliedOn = firstMonth.AddMonths(-3),
+                ApprovedOn = firstMonth.AddDays(-10),
+                FirstMonth = firstMonth,
+            };
+            db.Beneficiaries.Add(b);
+            await db.SaveChangesAsync();
+            return b.Id;
+        });
 }

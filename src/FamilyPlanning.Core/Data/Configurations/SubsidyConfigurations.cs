@@ -16,8 +16,13 @@ public class SubsidyRateConfiguration : IEntityTypeConfiguration<SubsidyRate>
         b.HasIndex(x => new { x.Programme, x.Category, x.RegionCode, x.EffectiveFrom }).IsUnique().AreNullsDistinct(false);
         b.HasData(SubsidyRate.NationalMinimums.Select(r => new SubsidyRate
         {
-            Id = r.Id, Programme = r.Programme, Category = r.Category, EffectiveFrom = r.EffectiveFrom,
-            MonthlyAmount = r.MonthlyAmount, MaxChildAge = r.MaxChildAge, Note = r.Note,
+            Id = r.Id,
+            Programme = r.Programme,
+            Category = r.Category,
+            EffectiveFrom = r.EffectiveFrom,
+            MonthlyAmount = r.MonthlyAmount,
+            MaxChildAge = r.MaxChildAge,
+            Note = r.Note,
         }));
     }
 }

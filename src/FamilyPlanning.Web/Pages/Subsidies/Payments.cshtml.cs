@@ -9,7 +9,7 @@ namespace FamilyPlanning.Web.Pages.Subsidies;
 public class PaymentsModel(PaymentService payments, TimeProvider clock) : RegisterPage
 {
     [BindProperty] public int RunYear { get; set; }
-    [BindProperty] public string RunPart { get; set; } = "H1";
+    [BindProperty] public string? RunPart { get; set; } = "H1";
 
     public List<RunRow> Runs { get; private set; } = [];
     public List<ProgrammeTotal> Totals { get; private set; } = [];
