@@ -1,6 +1,7 @@
 using FamilyPlanning.Core.Births;
 using FamilyPlanning.Core.Contraception;
 using FamilyPlanning.Core.People;
+using FamilyPlanning.Core.Subsidies;
 
 namespace FamilyPlanning.Core.Demo;
 
@@ -12,7 +13,11 @@ public sealed class DemoData
     public List<Woman> Women { get; } = [];
     public List<Birth> Births { get; } = [];
     public List<ContraceptiveEvent> Events { get; } = [];
+    public List<Beneficiary> Beneficiaries { get; } = [];
+    public List<AnnualReview> Reviews { get; } = [];
+    public List<PaymentRun> Runs { get; } = [];
     public long MaxId { get; set; }
 
-    public long Rows => Households.Count + Persons.Count + Women.Count + Births.Count + Events.Count;
+    public long Rows => Households.Count + Persons.Count + Women.Count + Births.Count + Events.Count + Beneficiaries.Count
+        + Beneficiaries.Sum(b => b.Steps.Count) + Reviews.Count + Runs.Count + Runs.Sum(r => r.Lines.Count);
 }

@@ -30,6 +30,7 @@ public static class DemoGenerator
             profile[t.Code] = (9.0 + i * 7 % 5 * 0.5, 103.0 + i * 7 % 10);
         }
         new DemoHistory(rng, ids, population, data, windowStart, reference).Run(profile);
+        new DemoSubsidies(rng, ids, population, data, windowStart, reference, county.Code).Run();
         data.MaxId = ids.Last;
         return data;
     }

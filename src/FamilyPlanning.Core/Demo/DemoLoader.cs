@@ -24,7 +24,7 @@ public static class DemoLoader
                 await w.WriteAsync((int)h.HukouType, NpgsqlDbType.Integer, ct);
             }, ct);
         await Copy(conn, "persons (id, name, sex, birth_date, id_number, household_id, village_code, township_code, relation, " +
-                         "marital_status, residence, moved_in_on, moved_out_on, moved_out_to, died_on)", d.Persons,
+                         "marital_status, residence, moved_in_on, moved_out_on, moved_out_to, died_on, disability_grade)", d.Persons,
             async (w, p) =>
             {
                 await w.WriteAsync(p.Id, NpgsqlDbType.Bigint, ct);
@@ -42,6 +42,7 @@ public static class DemoLoader
                 await Nullable(w, p.MovedOutOn, NpgsqlDbType.Date, ct);
                 await Nullable(w, p.MovedOutTo, NpgsqlDbType.Varchar, ct);
                 await Nullable(w, p.DiedOn, NpgsqlDbType.Date, ct);
+                await Nullable(w, p.DisabilityGrade, NpgsqlDbType.Integer, ct);
             }, ct);
         await Copy(conn, "women (id, person_id, township_code, village_code, married_on, boys_before, girls_before, exemption, " +
                          "birth_service_certificate, one_child_certificate, one_child_certificate_on, registered_on)", d.Women,
@@ -96,17 +97,19 @@ public static class DemoLoader
                 await w.WriteAsync(e.Note, NpgsqlDbType.Varchar, ct);
             }, ct);
 
+        await DemoSubsidyLoader.LoadAsync(conn, d, ct);
+
         // HiLo hands out blocks starting at the sequence's next value: move it past every copied id.
         await using (var seq = new NpgsqlCommand("SELECT setval('register_ids', GREATEST(@max, (SELECT last_value FROM register_ids)))", conn))
         {
             seq.Parameters.AddWithValue("max", d.MaxId);
             await seq.ExecuteNonQueryAsync(ct);
         }
-        await using var analyze = new NpgsqlCommand("ANALYZE households, persons, women, births, contraceptive_events", conn);
+        await using var analyze = new NpgsqlCommand("ANALYZE households, persons, women, births, contraceptive_events, beneficiaries, payment_runs, payment_lines", conn);
         await analyze.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task Copy<T>(NpgsqlConnection conn, string target, List<T> rows, Func<NpgsqlBinaryImporter, T, Task> write,
+    internal static async Task Copy<T>(NpgsqlConnection conn, string target, List<T> rows, Func<NpgsqlBinaryImporter, T, Task> write,
         CancellationToken ct)
     {
         await using var importer = await conn.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", ct);
@@ -118,9 +121,9 @@ public static class DemoLoader
         await importer.CompleteAsync(ct);
     }
 
-    private static Task Nullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
+    internal static Task Nullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
         value is { } v ? w.WriteAsync(v, type, ct) : w.WriteNullAsync(ct);
 
-    private static Task Nullable(NpgsqlBinaryImporter w, string? value, NpgsqlDbType type, CancellationToken ct) =>
+    internal static Task Nullable(NpgsqlBinaryImporter w, string? value, NpgsqlDbType type, CancellationToken ct) =>
         value is null ? w.WriteNullAsync(ct) : w.WriteAsync(value, type, ct);
 }

@@ -1,6 +1,7 @@
 using FamilyPlanning.Core.Audit;
 using FamilyPlanning.Core.Common;
 using FamilyPlanning.Core.Data;
+using FamilyPlanning.Core.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPlanning.Core.Subsidies;
@@ -19,7 +20,8 @@ public sealed record ReviewDecision
 
 /// <summary>年审: each year every beneficiary of a township is confirmed (继续享受) or exits with a reason, in view of what
 /// changed in the registers since the last review (or approval): death, move-out, new births, age.</summary>
-public sealed class AnnualReviewService(AppDbContext db, ICurrentUser current, TimeProvider clock, SubsidyService subsidies)
+public sealed class AnnualReviewService(AppDbContext db, ICurrentUser current, TimeProvider clock, SubsidyService subsidies,
+    FamilyFactsQuery facts)
 {
     public async Task<List<ReviewRow>> ListAsync(string townshipCode, int year, CancellationToken ct)
     {
@@ -34,17 +36,21 @@ public sealed class AnnualReviewService(AppDbContext db, ICurrentUser current, T
             .ToDictionaryAsync(r => r.BeneficiaryId, ct);
         var lastReview = await db.AnnualReviews.AsNoTracking().Where(r => ids.Contains(r.BeneficiaryId) && r.Year < year)
             .GroupBy(r => r.BeneficiaryId).Select(g => new { g.Key, On = g.Max(r => r.ReviewedOn) }).ToDictionaryAsync(x => x.Key, x => x.On, ct);
-        var rows = new List<ReviewRow>();
+        // Everything the rows need in a fixed number of queries, whatever the township's size.
+        var families = await facts.ForManyAsync(list.Select(b => b.PersonId).Distinct().ToList(), ct);
+        var childIds = list.Where(b => b.ChildId is not null).Select(b => b.ChildId!.Value).Distinct().ToList();
+        var children = await db.Persons.AsNoTracking().Where(p => childIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var maxChildAge = await subsidies.MaxChildAgeAsync(ct);
         var today = ChinaTime.Today(clock);
-        foreach (var b in list)
+        return list.Select(b =>
         {
+            var family = families[b.PersonId];
             var since = lastReview.TryGetValue(b.Id, out var last) ? last : b.ApprovedOn!.Value;
-            rows.Add(new ReviewRow(b.Id, b.Person!.Name, b.Person.Household!.Village!.Name, b.Programme, b.ApprovedOn,
-                await ChangesAsync(b, since, ct),
-                b.Status == BeneficiaryStatus.Approved ? await subsidies.ReasonsNotEligibleAsync(b, today, ct) : [],
-                decisions.GetValueOrDefault(b.Id)));
-        }
-        return rows;
+            return new ReviewRow(b.Id, b.Person!.Name, b.Person.Household!.Village!.Name, b.Programme, b.ApprovedOn,
+                Changes(b, family, b.ChildId is { } c ? children.GetValueOrDefault(c) : null, since, today),
+                b.Status == BeneficiaryStatus.Approved ? SubsidyService.ReasonsNotEligible(b, FamilyFactsQuery.Declared(family, b.DeclaredBoys, b.DeclaredGirls), today, maxChildAge) : [],
+                decisions.GetValueOrDefault(b.Id));
+        }).ToList();
     }
 
     public async Task<ReviewCounts> CountsAsync(string townshipCode, int year, CancellationToken ct)
@@ -56,7 +62,9 @@ public sealed class AnnualReviewService(AppDbContext db, ICurrentUser current, T
         var isNew = await q.CountAsync(b => b.ApprovedOn >= from && b.ApprovedOn <= to, ct);
         var continuing = await db.AnnualReviews.CountAsync(r => r.TownshipCode == townshipCode && r.Year == year && r.Continues, ct);
         var exited = await q.CountAsync(b => b.ExitedOn >= from && b.ExitedOn <= to, ct);
-        var pending = (await ListAsync(townshipCode, year, ct)).Count(r => r.Decision is null);
+        var pending = await q.CountAsync(b => b.ApprovedOn < from
+            && (b.Status == BeneficiaryStatus.Approved || (b.Status == BeneficiaryStatus.Exited && b.ExitedOn >= from))
+            && !db.AnnualReviews.Any(r => r.BeneficiaryId == b.Id && r.Year == year), ct);
         return new ReviewCounts(isNew, continuing, exited, pending);
     }
 
@@ -87,26 +95,20 @@ public sealed class AnnualReviewService(AppDbContext db, ICurrentUser current, T
         await db.SaveOrExplainAsync(ct);
     }
 
-    private async Task<List<string>> ChangesAsync(Beneficiary b, DateOnly since, CancellationToken ct)
+    private static List<string> Changes(Beneficiary b, FamilyFactsQuery.Family family, Person? child, DateOnly since, DateOnly today)
     {
         var changes = new List<string>();
         var p = b.Person!;
         if (p.DiedOn >= since) changes.Add($"本人 {p.DiedOn:yyyy-MM-dd} 死亡");
         if (p.MovedOutOn >= since) changes.Add($"本人 {p.MovedOutOn:yyyy-MM-dd} 迁出");
-        var births = await db.Births.AsNoTracking()
-            .Where(x => x.BirthDate >= since && (x.Mother!.PersonId == p.Id || x.FatherId == p.Id
-                || (x.Mother.Person!.HouseholdId == p.HouseholdId && (x.Mother.Person.Relation == People.Relation.Head || x.Mother.Person.Relation == People.Relation.Spouse))))
-            .Select(x => x.BirthDate).ToListAsync(ct);
-        changes.AddRange(births.Select(d => $"{d:yyyy-MM-dd} 家庭新生育"));
-        if (b.ChildId is { } childId)
+        changes.AddRange(family.BirthDates.Where(d => d >= since).Select(d => $"{d:yyyy-MM-dd} 家庭新生育"));
+        if (child is not null)
         {
-            var child = await db.Persons.AsNoTracking().FirstAsync(c => c.Id == childId, ct);
             if (child.DiedOn >= since) changes.Add($"子女 {child.DiedOn:yyyy-MM-dd} 死亡");
-            if (b.Programme == Programme.OneChildReward && child.BirthDate.AddYears(18) <= ChinaTime.Today(clock))
+            if (b.Programme == Programme.OneChildReward && child.BirthDate.AddYears(18) <= today)
                 changes.Add($"独生子女已于 {child.BirthDate.AddYears(18):yyyy-MM-dd} 满18周岁");
         }
-        var age = p.AgeOn(ChinaTime.Today(clock));
-        changes.Add($"现年{age}岁");
+        changes.Add($"现年{p.AgeOn(today)}岁");
         return changes;
     }
 }

@@ -24,6 +24,10 @@ public class Beneficiary
     public DateOnly? FirstMonth { get; set; }
     public DateOnly? ExitedOn { get; set; }
     public ExitReason? ExitReason { get; set; }
+    /// <summary>Living sons and daughters declared with the application (the registers may not know grown children); every
+    /// later eligibility check counts the larger of these and what the registers show.</summary>
+    public int DeclaredBoys { get; set; }
+    public int DeclaredGirls { get; set; }
     public string Note { get; set; } = "";
     public List<BeneficiaryStep> Steps { get; } = [];
     public uint Version { get; set; }

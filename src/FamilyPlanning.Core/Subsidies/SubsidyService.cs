@@ -68,6 +68,8 @@ public sealed class SubsidyService(AppDbContext db, ICurrentUser current, TimePr
             VillageCode = family.Applicant.VillageCode,
             Status = BeneficiaryStatus.Applied,
             AppliedOn = applied,
+            DeclaredBoys = input.DeclaredBoys,
+            DeclaredGirls = input.DeclaredGirls,
             Note = input.Note?.Trim() ?? "",
         };
         AddStep(b, BeneficiaryStatus.Applied, input.Note);
@@ -141,11 +143,13 @@ public sealed class SubsidyService(AppDbContext db, ICurrentUser current, TimePr
         AddStep(b, BeneficiaryStatus.Exited, $"{SubsidyNames.Of(b.ExitReason.Value)}{(string.IsNullOrWhiteSpace(input.Note) ? "" : "：" + input.Note.Trim())}");
     }
 
-    public async Task<List<string>> ReasonsNotEligibleAsync(Beneficiary b, DateOnly on, CancellationToken ct)
+    public async Task<List<string>> ReasonsNotEligibleAsync(Beneficiary b, DateOnly on, CancellationToken ct) =>
+        ReasonsNotEligible(b, await facts.ForAsync(b.PersonId, b.DeclaredBoys, b.DeclaredGirls, ct), on, await MaxChildAgeAsync(ct));
+
+    public static List<string> ReasonsNotEligible(Beneficiary b, FamilyFacts family, DateOnly on, int maxChildAge)
     {
-        var family = await facts.ForAsync(b.PersonId, 0, 0, ct);
         var child = b.ChildId is { } cid ? family.Children.FirstOrDefault(c => c.PersonId == cid) : null;
-        return Eligibility.Check(b.Programme, family, child, on, await MaxChildAgeAsync(ct));
+        return Eligibility.Check(b.Programme, family, child, on, maxChildAge);
     }
 
     private async Task RecheckAsync(Beneficiary b, DateOnly on, CancellationToken ct)
@@ -160,7 +164,7 @@ public sealed class SubsidyService(AppDbContext db, ICurrentUser current, TimePr
         if (reasons.Count > 0) throw new RuleViolation(null, $"不符合{SubsidyNames.Of(p)}条件：" + string.Join("；", reasons));
     }
 
-    private async Task<int> MaxChildAgeAsync(CancellationToken ct)
+    public async Task<int> MaxChildAgeAsync(CancellationToken ct)
     {
         var rates = await db.SubsidyRates.AsNoTracking().Where(r => r.Programme == Programme.OneChildReward).ToListAsync(ct);
         var county = await db.Counties.OrderBy(c => c.Code).Select(c => c.Code).FirstOrDefaultAsync(ct) ?? "";

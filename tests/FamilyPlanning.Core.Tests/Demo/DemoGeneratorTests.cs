@@ -3,6 +3,7 @@ using FamilyPlanning.Core.Common;
 using FamilyPlanning.Core.Contraception;
 using FamilyPlanning.Core.Demo;
 using FamilyPlanning.Core.People;
+using FamilyPlanning.Core.Subsidies;
 
 namespace FamilyPlanning.Core.Tests.Demo;
 
@@ -104,5 +105,36 @@ public class DemoGeneratorTests
         Assert.Equal(Data.Value.Persons.Count, again.Persons.Count);
         Assert.Equal(Data.Value.Persons.Take(500).Select(p => p.Name + p.IdNumber), again.Persons.Take(500).Select(p => p.Name + p.IdNumber));
         Assert.Equal(Data.Value.Births.Select(b => (b.BirthDate, b.Sex, b.Parity)), again.Births.Select(b => (b.BirthDate, b.Sex, b.Parity)));
+    }
+
+    [Fact]
+    public void Subsidies_AreRealisticAndConsistentWithTheRules()
+    {
+        var d = Data.Value;
+        var persons = d.Persons.ToDictionary(p => p.Id);
+        var households = d.Households.ToDictionary(h => h.Id);
+        var reward = d.Beneficiaries.Where(b => b.Programme == Programme.RewardSupport).ToList();
+        Assert.InRange(reward.Count, 1_000, 8_000);
+        Assert.InRange(d.Beneficiaries.Count(b => b.Programme == Programme.SpecialSupport), 10, 1_000);
+        Assert.InRange(d.Beneficiaries.Count(b => b.Programme == Programme.OneChildReward), 100, 10_000);
+        Assert.All(reward, b =>
+        {
+            var p = persons[b.PersonId];
+            Assert.Equal(HukouType.Agricultural, households[p.HouseholdId].HukouType);
+            Assert.True(p.AgeOn(new DateOnly(b.ApprovedOn!.Value.Year, 12, 31)) >= 60);
+        });
+        Assert.All(d.Beneficiaries.Where(b => persons[b.PersonId].DiedOn > b.ApprovedOn), b =>
+        {
+            Assert.Equal(BeneficiaryStatus.Exited, b.Status);
+            Assert.Equal(ExitReason.Death, b.ExitReason);
+        });
+        Assert.All(d.Beneficiaries.Where(b => b.Programme == Programme.SpecialSupport && b.ChildId is not null), b =>
+        {
+            var child = persons[b.ChildId!.Value];
+            Assert.True(child.DiedOn is not null || child.DisabilityGrade is >= 1 and <= 3);
+        });
+        Assert.All(d.Runs, r => Assert.All(r.Lines, l => Assert.InRange(l.Months, 1, 6)));
+        var paid2025 = d.Runs.Where(r => r.FromMonth.Year == 2025).Sum(r => r.Lines.Sum(l => l.Amount));
+        Assert.True(paid2025 > 1_000_000m, $"2025 payments {paid2025}");
     }
 }

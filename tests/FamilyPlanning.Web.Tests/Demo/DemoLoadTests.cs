@@ -22,6 +22,10 @@ public class DemoLoadTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(data.Women.Count, await Portal.ScalarAsync<long>("SELECT count(*) FROM women"));
         Assert.Equal(data.Births.Count, await Portal.ScalarAsync<long>("SELECT count(*) FROM births"));
         Assert.Equal(data.Events.Count, await Portal.ScalarAsync<long>("SELECT count(*) FROM contraceptive_events"));
+        Assert.Equal(data.Beneficiaries.Count, await Portal.ScalarAsync<long>("SELECT count(*) FROM beneficiaries"));
+        Assert.Equal(data.Reviews.Count, await Portal.ScalarAsync<long>("SELECT count(*) FROM annual_reviews"));
+        Assert.Equal(data.Runs.Sum(r => r.Lines.Count), await Portal.ScalarAsync<long>("SELECT count(*) FROM payment_lines"));
+        Assert.Equal(data.Runs.Sum(r => r.Lines.Sum(l => l.Amount)), await Portal.ScalarAsync<decimal>("SELECT sum(amount) FROM payment_lines"));
         Assert.True(await Portal.ScalarAsync<long>("SELECT last_value FROM register_ids") >= data.MaxId);
 
         // A clerk works on top of the loaded county: lists page, and a new record saves without colliding with a copied id.

@@ -880,6 +880,14 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("child_id");
 
+                    b.Property<int>("DeclaredBoys")
+                        .HasColumnType("integer")
+                        .HasColumnName("declared_boys");
+
+                    b.Property<int>("DeclaredGirls")
+                        .HasColumnType("integer")
+                        .HasColumnName("declared_girls");
+
                     b.Property<int?>("ExitReason")
                         .HasColumnType("integer")
                         .HasColumnName("exit_reason");

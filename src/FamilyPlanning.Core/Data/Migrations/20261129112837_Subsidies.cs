@@ -36,6 +36,8 @@ namespace FamilyPlanning.Core.Data.Migrations
                     first_month = table.Column<DateOnly>(type: "date", nullable: true),
                     exited_on = table.Column<DateOnly>(type: "date", nullable: true),
                     exit_reason = table.Column<int>(type: "integer", nullable: true),
+                    declared_boys = table.Column<int>(type: "integer", nullable: false),
+                    declared_girls = table.Column<int>(type: "integer", nullable: false),
                     note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },

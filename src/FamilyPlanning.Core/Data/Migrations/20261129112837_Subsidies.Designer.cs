@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FamilyPlanning.Core.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129111500_Subsidies")]
+    [Migration("20261129112837_Subsidies")]
     partial class Subsidies
     {
         /// <inheritdoc />
@@ -882,6 +882,14 @@ namespace FamilyPlanning.Core.Data.Migrations
                     b.Property<long?>("ChildId")
                         .HasColumnType("bigint")
                         .HasColumnName("child_id");
+
+                    b.Property<int>("DeclaredBoys")
+                        .HasColumnType("integer")
+                        .HasColumnName("declared_boys");
+
+                    b.Property<int>("DeclaredGirls")
+                        .HasColumnType("integer")
+                        .HasColumnName("declared_girls");
 
                     b.Property<int?>("ExitReason")
                         .HasColumnType("integer")
