@@ -89,4 +89,56 @@ public class ReviewAndPaymentTests(PortalFactory portal) : PortalTest(portal)
         Assert.Single(clerkPage.QuerySelectorAll("#runs tbody tr"));
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/Subsidies/Payments?handler=Export&runId={taoyuanRun}")).StatusCode);
     }
+
+    [Fact]
+    public async Task PaymentRun_RateChangeInJulyAndSixtiethBirthdayInApril_AreProratedToTheMonth()
+    {
+        var admin = await SignInAsync("admin");
+        var added = await Forms.PostAsync(admin, "/Admin/SubsidyRates", new()
+        {
+            ["Input.Programme"] = "RewardSupport",
+            ["Input.Category"] = "Standard",
+            ["Input.RegionCode"] = "371426",
+            ["Input.EffectiveFrom"] = "2026-07-01",
+            ["Input.MonthlyAmount"] = "100",
+            ["Input.Note"] = "县提标",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(1L, await Portal.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'SubsidyRate' AND action = 1"));
+
+        var (older, _, _) = await _given.CoupleAsync(new DateOnly(1950, 3, 1), children: Sex.Male);
+        var (turning60, _, _) = await _given.CoupleAsync(new DateOnly(1966, 4, 15), children: Sex.Female);
+        var a = await _given.ApprovedAsync(older, new DateOnly(2025, 1, 1));
+        var b = await _given.ApprovedAsync(turning60, new DateOnly(2026, 2, 1));
+        var county = await SignInAsync("county");
+        Assert.Equal(HttpStatusCode.Redirect, (await CreateRunsAsync(county, 2026, "Y")).StatusCode);
+
+        Assert.Equal(6 * 80m + 6 * 100m, await Portal.ScalarAsync<decimal>("SELECT amount FROM payment_lines WHERE beneficiary_id = @b", ("b", a)));
+        Assert.Equal(2 * 80m + 6 * 100m, await Portal.ScalarAsync<decimal>("SELECT amount FROM payment_lines WHERE beneficiary_id = @b", ("b", b)));
+        Assert.Equal("2026-05至2026-06 2个月×80.00元；2026-07至2026-12 6个月×100.00元",
+            await Portal.ScalarAsync<string>("SELECT detail FROM payment_lines WHERE beneficiary_id = @b", ("b", b)));
+    }
+
+    [Fact]
+    public async Task RateTable_RefusesADuplicateDateAndAMissingChildAge()
+    {
+        var admin = await SignInAsync("admin");
+        var duplicate = await Forms.PostAsync(admin, "/Admin/SubsidyRates", new()
+        {
+            ["Input.Programme"] = "RewardSupport",
+            ["Input.Category"] = "Standard",
+            ["Input.EffectiveFrom"] = "2012-01-01",
+            ["Input.MonthlyAmount"] = "80",
+        });
+        Assert.Contains("该项目、类别、地区在这一天已有标准", await duplicate.Content.ReadAsStringAsync());
+        var noAge = await Forms.PostAsync(admin, "/Admin/SubsidyRates", new()
+        {
+            ["Input.Programme"] = "OneChildReward",
+            ["Input.Category"] = "Standard",
+            ["Input.EffectiveFrom"] = "2026-01-01",
+            ["Input.MonthlyAmount"] = "20",
+        });
+        Assert.Contains("须填写截止年龄", await noAge.Content.ReadAsStringAsync());
+        Assert.Equal(8L, await Portal.ScalarAsync<long>("SELECT count(*) FROM subsidy_rates"));
+    }
 }
