@@ -39,7 +39,7 @@ internal sealed class DemoSubsidies(Random rng, DemoIds ids, DemoPopulation popu
                 if (child is not null) OneChild(m.Person, child);
             }
         }
-        foreach (var b in data.Beneficiaries) ExitAtDeathAndReview(b, persons[b.PersonId]);
+        foreach (var b in data.Beneficiaries) ExitAtDeathAndReview(b, persons[b.PersonId], b.ChildId is { } c ? persons[c] : null);
         Payments(persons);
     }
 
@@ -107,9 +107,37 @@ internal sealed class DemoSubsidies(Random rng, DemoIds ids, DemoPopulation popu
         return b;
     }
 
-    private void ExitAtDeathAndReview(Beneficiary b, Person p)
+    private void ExitAtDeathAndReview(Beneficiary b, Person p, Person? child)
     {
-        if (p.DiedOn is { } died && died > b.ApprovedOn)
+        // 奖励费 ends with the child's 18th birthday: the next 年审 records the exit.
+        if (b.Programme == Programme.OneChildReward && child is not null && child.BirthDate.AddYears(18) is var adult
+            && new DateOnly(adult.Year + 1, 2, 20) is var review && review <= reference && (p.DiedOn is null || p.DiedOn > review))
+        {
+            b.Status = BeneficiaryStatus.Exited;
+            b.ExitedOn = review;
+            b.ExitReason = ExitReason.AgeIneligible;
+            b.Steps.Add(new BeneficiaryStep
+            {
+                Id = ids.Next(),
+                BeneficiaryId = b.Id,
+                Status = BeneficiaryStatus.Exited,
+                UserName = "clerk",
+                Note = "年审退出：独生子女已满18周岁",
+                At = new DateTimeOffset(review.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)),
+            });
+            data.Reviews.Add(new AnnualReview
+            {
+                Id = ids.Next(),
+                BeneficiaryId = b.Id,
+                TownshipCode = b.TownshipCode,
+                Year = review.Year,
+                Continues = false,
+                ExitReason = ExitReason.AgeIneligible,
+                ReviewedOn = review,
+                ReviewedBy = "clerk",
+            });
+        }
+        else if (p.DiedOn is { } died && died > b.ApprovedOn)
         {
             b.Status = BeneficiaryStatus.Exited;
             b.ExitedOn = died;
@@ -128,6 +156,7 @@ internal sealed class DemoSubsidies(Random rng, DemoIds ids, DemoPopulation popu
         {
             var reviewedOn = new DateOnly(year, 2, 20);
             if (b.ExitedOn <= reviewedOn) break;
+            if (b.ExitReason == ExitReason.AgeIneligible && b.ExitedOn?.Year == year) break;
             data.Reviews.Add(new AnnualReview
             {
                 Id = ids.Next(),

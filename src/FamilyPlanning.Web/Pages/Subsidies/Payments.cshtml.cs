@@ -10,6 +10,9 @@ public class PaymentsModel(PaymentService payments, TimeProvider clock) : Regist
 {
     [BindProperty] public int RunYear { get; set; }
     [BindProperty] public string? RunPart { get; set; } = "H1";
+    /// <summary>The period shown, as yyyyMM-yyyyMM; the newest when not chosen.</summary>
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    public List<string> Periods { get; private set; } = [];
 
     public List<RunRow> Runs { get; private set; } = [];
     public List<ProgrammeTotal> Totals { get; private set; } = [];
@@ -59,14 +62,19 @@ public class PaymentsModel(PaymentService payments, TimeProvider clock) : Regist
         }
     }
 
+    private static string Key(RunRow r) => $"{r.FromMonth:yyyyMM}-{r.ToMonth:yyyyMM}";
+
     private async Task<IActionResult> Show(CancellationToken ct)
     {
         if (RunYear == 0) RunYear = Today.Year;
-        Runs = await payments.RunsAsync(ct);
-        if (Runs.FirstOrDefault() is { } latest)
+        var runs = await payments.RunsAsync(ct);
+        Periods = runs.Select(Key).Distinct().ToList();
+        Period = Periods.Contains(Period ?? "") ? Period : Periods.FirstOrDefault();
+        Runs = runs.Where(r => Key(r) == Period).ToList();
+        if (Runs.FirstOrDefault() is { } shown)
         {
-            Totals = await payments.TotalsAsync(latest.FromMonth, latest.ToMonth, ct);
-            TotalsTitle = $"{latest.FromMonth:yyyy-MM} 至 {latest.ToMonth:yyyy-MM}";
+            Totals = await payments.TotalsAsync(shown.FromMonth, shown.ToMonth, ct);
+            TotalsTitle = $"{shown.FromMonth:yyyy-MM} 至 {shown.ToMonth:yyyy-MM}";
         }
         return Page();
     }
