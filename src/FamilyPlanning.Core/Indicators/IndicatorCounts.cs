@@ -1,0 +1,71 @@
+using FamilyPlanning.Core.Subsidies;
+
+namespace FamilyPlanning.Core.Indicators;
+
+/// <summary>The raw counts of one unit (a township, or the county as their sum) for one period; every indicator is pure
+/// arithmetic over these (<see cref="IndicatorMath"/>).</summary>
+public sealed class IndicatorCounts
+{
+    public long PopulationStart { get; set; }
+    public long PopulationEnd { get; set; }
+    public long InMigrantsEnd { get; set; }
+    public long Births { get; set; }
+    public long Boys { get; set; }
+    public long Girls { get; set; }
+    public long Compliant { get; set; }
+    public long[] ByParity { get; set; } = new long[3];        // parity 1, 2, ≥3
+    public long[] CompliantByParity { get; set; } = new long[3];
+    public long Twins { get; set; }
+    public long LateReports { get; set; }
+    public long EarlierYearsReported { get; set; }            // 往年出生未报: born before the period, reported in it
+    public long Deaths { get; set; }
+    public long MarriedWcba { get; set; }
+    public long MarriedWcbaExempt { get; set; }
+    public long OneChildCertificates { get; set; }
+    public Dictionary<Contraception.Method, long> Methods { get; set; } = [];
+    public Dictionary<Contraception.ContraceptiveType, long> Procedures { get; set; } = [];
+    public Dictionary<Programme, SubsidyCounts> Subsidies { get; set; } = [];
+
+    public long WithMethod => Methods.Where(m => m.Key != Contraception.Method.None).Sum(m => m.Value);
+
+    public static IndicatorCounts Sum(IEnumerable<IndicatorCounts> parts)
+    {
+        var total = new IndicatorCounts();
+        foreach (var p in parts) total.Add(p);
+        return total;
+    }
+
+    public void Add(IndicatorCounts o)
+    {
+        PopulationStart += o.PopulationStart;
+        PopulationEnd += o.PopulationEnd;
+        InMigrantsEnd += o.InMigrantsEnd;
+        Births += o.Births;
+        Boys += o.Boys;
+        Girls += o.Girls;
+        Compliant += o.Compliant;
+        for (var i = 0; i < 3; i++)
+        {
+            ByParity[i] += o.ByParity[i];
+            CompliantByParity[i] += o.CompliantByParity[i];
+        }
+        Twins += o.Twins;
+        LateReports += o.LateReports;
+        EarlierYearsReported += o.EarlierYearsReported;
+        Deaths += o.Deaths;
+        MarriedWcba += o.MarriedWcba;
+        MarriedWcbaExempt += o.MarriedWcbaExempt;
+        OneChildCertificates += o.OneChildCertificates;
+        foreach (var (k, v) in o.Methods) Methods[k] = Methods.GetValueOrDefault(k) + v;
+        foreach (var (k, v) in o.Procedures) Procedures[k] = Procedures.GetValueOrDefault(k) + v;
+        foreach (var (k, v) in o.Subsidies) Subsidies[k] = Subsidies.GetValueOrDefault(k, new SubsidyCounts()) + v;
+    }
+
+    public long Procedure(Contraception.ContraceptiveType t) => Procedures.GetValueOrDefault(t);
+}
+
+public sealed record SubsidyCounts(long New = 0, long Continuing = 0, long Exited = 0, decimal Paid = 0)
+{
+    public static SubsidyCounts operator +(SubsidyCounts a, SubsidyCounts b) =>
+        new(a.New + b.New, a.Continuing + b.Continuing, a.Exited + b.Exited, a.Paid + b.Paid);
+}

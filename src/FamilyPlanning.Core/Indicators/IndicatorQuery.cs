@@ -1,0 +1,195 @@
+using System.Data;
+using FamilyPlanning.Core.Contraception;
+using FamilyPlanning.Core.Data;
+using FamilyPlanning.Core.Subsidies;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace FamilyPlanning.Core.Indicators;
+
+/// <summary>
+/// The counts behind every indicator, for many townships and one period, in five grouped SQL queries (population and
+/// deaths; births; women and methods; procedures; subsidies) — never a row per person into memory, never a query per
+/// township or month. Population at a date counts 户籍 persons (not 流入流动) born by it, not dead, moved out or not yet
+/// moved in by it; the period starts with the population at the end of the day before it.
+/// </summary>
+public sealed class IndicatorQuery(AppDbContext db)
+{
+    public async Task<Dictionary<string, IndicatorCounts>> CountsAsync(IReadOnlyList<string> townships, Period p, int deadlineDay,
+        CancellationToken ct)
+    {
+        var result = townships.ToDictionary(t => t, _ => new IndicatorCounts());
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = conn.State != ConnectionState.Open;
+        if (opened) await conn.OpenAsync(ct);
+        try
+        {
+            var args = new Dictionary<string, object>
+            {
+                ["t"] = townships.ToArray(), ["from"] = p.From, ["to"] = p.To, ["before"] = p.From.AddDays(-1), ["deadline"] = deadlineDay,
+            };
+            await Read(conn, PopulationSql, args, r =>
+            {
+                var c = result[r.GetString(0)];
+                c.PopulationStart = r.GetInt64(1);
+                c.PopulationEnd = r.GetInt64(2);
+                c.InMigrantsEnd = r.GetInt64(3);
+                c.Deaths = r.GetInt64(4);
+            }, ct);
+            await Read(conn, BirthsSql, args, r =>
+            {
+                var c = result[r.GetString(0)];
+                c.Births = r.GetInt64(1);
+                c.Boys = r.GetInt64(2);
+                c.Girls = r.GetInt64(3);
+                c.Compliant = r.GetInt64(4);
+                c.ByParity = [r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)];
+                c.CompliantByParity = [r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)];
+                c.Twins = r.GetInt64(11);
+                c.LateReports = r.GetInt64(12);
+                c.EarlierYearsReported = r.GetInt64(13);
+            }, ct);
+            await Read(conn, WomenSql, args, r =>
+            {
+                var c = result[r.GetString(0)];
+                var method = (Method)r.GetInt32(1);
+                c.Methods[method] = c.Methods.GetValueOrDefault(method) + r.GetInt64(2);
+                c.MarriedWcba += r.GetInt64(2);
+                c.MarriedWcbaExempt += r.GetInt64(3);
+                c.OneChildCertificates += r.GetInt64(4);
+            }, ct);
+            await Read(conn, ProceduresSql, args, r =>
+                result[r.GetString(0)].Procedures[(ContraceptiveType)r.GetInt32(1)] = r.GetInt64(2), ct);
+            await Read(conn, SubsidiesSql, args, r =>
+                result[r.GetString(0)].Subsidies[(Programme)r.GetInt32(1)] =
+                    new SubsidyCounts(r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetDecimal(5)), ct);
+        }
+        finally
+        {
+            if (opened) await conn.CloseAsync();
+        }
+        return result;
+    }
+
+    /// <summary>Births by township, month and sex over a period (for the trend charts): one grouped query.</summary>
+    public async Task<List<(string township, DateOnly month, long boys, long girls, long compliant)>> MonthlyBirthsAsync(
+        IReadOnlyList<string> townships, Period p, CancellationToken ct)
+    {
+        var rows = new List<(string, DateOnly, long, long, long)>();
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = conn.State != ConnectionState.Open;
+        if (opened) await conn.OpenAsync(ct);
+        try
+        {
+            await Read(conn, MonthlySql, new Dictionary<string, object> { ["t"] = townships.ToArray(), ["from"] = p.From, ["to"] = p.To },
+                r => rows.Add((r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4))), ct);
+        }
+        finally
+        {
+            if (opened) await conn.CloseAsync();
+        }
+        return rows;
+    }
+
+    private static async Task Read(NpgsqlConnection conn, string sql, Dictionary<string, object> args, Action<NpgsqlDataReader> row,
+        CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        foreach (var (k, v) in args)
+            if (sql.Contains('@' + k)) cmd.Parameters.AddWithValue(k, v);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) row(r);
+    }
+
+    private const string Present = "birth_date <= {0} AND (died_on IS NULL OR died_on > {0}) AND (moved_out_on IS NULL OR moved_out_on > {0}) AND (moved_in_on IS NULL OR moved_in_on <= {0})";
+
+    private static readonly string PopulationSql = $"""
+        SELECT township_code::text,
+          count(*) FILTER (WHERE residence <> 3 AND {string.Format(Present, "@before")}),
+          count(*) FILTER (WHERE residence <> 3 AND {string.Format(Present, "@to")}),
+          count(*) FILTER (WHERE residence = 3 AND {string.Format(Present, "@to")}),
+          count(*) FILTER (WHERE residence <> 3 AND died_on BETWEEN @from AND @to AND (moved_out_on IS NULL OR moved_out_on > died_on)
+                           AND (moved_in_on IS NULL OR moved_in_on <= died_on))
+        FROM persons WHERE township_code = ANY(@t)
+        GROUP BY township_code
+        """;
+
+    private const string BirthsSql = """
+        SELECT township_code::text,
+          count(*) FILTER (WHERE inp),
+          count(*) FILTER (WHERE inp AND sex = 1),
+          count(*) FILTER (WHERE inp AND sex = 2),
+          count(*) FILTER (WHERE inp AND policy_status = 1),
+          count(*) FILTER (WHERE inp AND parity = 1),
+          count(*) FILTER (WHERE inp AND parity = 2),
+          count(*) FILTER (WHERE inp AND parity >= 3),
+          count(*) FILTER (WHERE inp AND parity = 1 AND policy_status = 1),
+          count(*) FILTER (WHERE inp AND parity = 2 AND policy_status = 1),
+          count(*) FILTER (WHERE inp AND parity >= 3 AND policy_status = 1),
+          count(*) FILTER (WHERE inp AND in_delivery > 1),
+          count(*) FILTER (WHERE inp AND reported_on > (date_trunc('month', birth_date) + interval '1 month')::date + (@deadline - 1)),
+          count(*) FILTER (WHERE NOT inp)
+        FROM (SELECT b.*, b.birth_date BETWEEN @from AND @to AS inp,
+                     count(*) OVER (PARTITION BY delivery_id) AS in_delivery
+              FROM births b
+              WHERE township_code = ANY(@t)
+                AND (birth_date BETWEEN @from AND @to OR (birth_date < @from AND reported_on BETWEEN @from AND @to))) x
+        GROUP BY township_code
+        """;
+
+    // Method in effect at the period end, by the precedence of Methods.InEffect: sterilisation, IUD, implant, ongoing method.
+    private static readonly string WomenSql = $"""
+        SELECT w.township_code::text,
+          CASE WHEN NOT married THEN 0
+               WHEN m.fs IS NOT NULL THEN 1
+               WHEN m.ms IS NOT NULL THEN 2
+               WHEN m.iud_in > coalesce(m.iud_out, '-infinity'::date) THEN 3
+               WHEN m.imp_in > coalesce(m.imp_out, '-infinity'::date) THEN 4
+               WHEN m.ong > coalesce(m.ong_end, '-infinity'::date) THEN CASE m.ong_type WHEN 22 THEN 6 WHEN 23 THEN 7 WHEN 24 THEN 8 ELSE 5 END
+               ELSE 0 END AS method,
+          count(*) FILTER (WHERE married),
+          count(*) FILTER (WHERE married AND w.exemption IN (1, 2, 5)),
+          count(*) FILTER (WHERE w.one_child_certificate IS NOT NULL AND coalesce(w.one_child_certificate_on, @to) <= @to)
+        FROM women w
+        JOIN persons p ON p.id = w.person_id
+        CROSS JOIN LATERAL (SELECT p.marital_status IN (2, 3) AND p.birth_date > (@to - interval '50 years')::date
+                                   AND p.birth_date <= (@to - interval '15 years')::date AS married) k
+        LEFT JOIN LATERAL (
+          SELECT max(e.date) FILTER (WHERE e.type = 3) fs, max(e.date) FILTER (WHERE e.type = 4) ms,
+                 max(e.date) FILTER (WHERE e.type = 1) iud_in, max(e.date) FILTER (WHERE e.type = 2) iud_out,
+                 max(e.date) FILTER (WHERE e.type = 5) imp_in, max(e.date) FILTER (WHERE e.type = 6) imp_out,
+                 max(e.date) FILTER (WHERE e.type BETWEEN 20 AND 24) ong,
+                 max(e.date) FILTER (WHERE e.type IN (29, 1, 5)) ong_end,
+                 (array_agg(e.type ORDER BY e.date DESC, e.id DESC) FILTER (WHERE e.type BETWEEN 20 AND 24))[1] ong_type
+          FROM contraceptive_events e WHERE e.woman_id = w.id AND e.date <= @to AND k.married) m ON true
+        WHERE w.township_code = ANY(@t) AND {string.Format(Present.Replace("birth_date", "p.birth_date").Replace("died_on", "p.died_on").Replace("moved_", "p.moved_"), "@to")}
+        GROUP BY 1, 2
+        """;
+
+    private const string ProceduresSql = """
+        SELECT township_code::text, type, count(*)
+        FROM contraceptive_events
+        WHERE township_code = ANY(@t) AND date BETWEEN @from AND @to AND type < 20
+        GROUP BY 1, 2
+        """;
+
+    private const string SubsidiesSql = """
+        SELECT b.township_code::text, b.programme,
+          count(*) FILTER (WHERE b.approved_on BETWEEN @from AND @to),
+          count(*) FILTER (WHERE b.approved_on < @from AND (b.exited_on IS NULL OR b.exited_on >= @from)),
+          count(*) FILTER (WHERE b.exited_on BETWEEN @from AND @to),
+          coalesce((SELECT sum(l.amount) FROM payment_lines l JOIN payment_runs r ON r.id = l.run_id
+                    JOIN beneficiaries b2 ON b2.id = l.beneficiary_id
+                    WHERE r.township_code = b.township_code AND b2.programme = b.programme AND r.from_month BETWEEN @from AND @to), 0)
+        FROM beneficiaries b
+        WHERE b.township_code = ANY(@t) AND b.approved_on IS NOT NULL
+        GROUP BY 1, 2
+        """;
+
+    private const string MonthlySql = """
+        SELECT township_code::text, date_trunc('month', birth_date)::timestamp, count(*) FILTER (WHERE sex = 1),
+               count(*) FILTER (WHERE sex = 2), count(*) FILTER (WHERE policy_status = 1)
+        FROM births WHERE township_code = ANY(@t) AND birth_date BETWEEN @from AND @to
+        GROUP BY 1, 2
+        """;
+}
