@@ -7,4 +7,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 ( cd "$tmp" && npm pack --silent bootstrap@5.3.8 >/dev/null && tar xzf bootstrap-5.3.8.tgz )
 mkdir -p wwwroot/lib/bootstrap
 cp "$tmp/package/dist/css/bootstrap.min.css" "$tmp/package/dist/js/bootstrap.bundle.min.js" "$tmp/package/LICENSE" wwwroot/lib/bootstrap/
-echo "vendored bootstrap 5.3.8"
+( cd "$tmp" && rm -rf package && npm pack --silent chart.js@4.5.1 >/dev/null && tar xzf chart.js-4.5.1.tgz )
+mkdir -p wwwroot/lib/chart.js
+cp "$tmp/package/dist/chart.umd.min.js" "$tmp/package/LICENSE.md" wwwroot/lib/chart.js/
+echo "vendored bootstrap 5.3.8 and chart.js 4.5.1"

@@ -1,9 +1,11 @@
 using FamilyPlanning.Core.Audit;
 using FamilyPlanning.Core.Births;
 using FamilyPlanning.Core.Contraception;
+using FamilyPlanning.Core.Indicators;
 using FamilyPlanning.Core.People;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
+using FamilyPlanning.Core.Settings;
 using FamilyPlanning.Core.Subsidies;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +32,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AnnualReview> AnnualReviews => Set<AnnualReview>();
     public DbSet<PaymentRun> PaymentRuns => Set<PaymentRun>();
     public DbSet<PaymentLine> PaymentLines => Set<PaymentLine>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<PortalSettings> Settings => Set<PortalSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -26,7 +26,11 @@ public sealed class IndicatorQuery(AppDbContext db)
         {
             var args = new Dictionary<string, object>
             {
-                ["t"] = townships.ToArray(), ["from"] = p.From, ["to"] = p.To, ["before"] = p.From.AddDays(-1), ["deadline"] = deadlineDay,
+                ["t"] = townships.ToArray(),
+                ["from"] = p.From,
+                ["to"] = p.To,
+                ["before"] = p.From.AddDays(-1),
+                ["deadline"] = deadlineDay,
             };
             await Read(conn, PopulationSql, args, r =>
             {
@@ -174,16 +178,22 @@ public sealed class IndicatorQuery(AppDbContext db)
         """;
 
     private const string SubsidiesSql = """
-        SELECT b.township_code::text, b.programme,
-          count(*) FILTER (WHERE b.approved_on BETWEEN @from AND @to),
-          count(*) FILTER (WHERE b.approved_on < @from AND (b.exited_on IS NULL OR b.exited_on >= @from)),
-          count(*) FILTER (WHERE b.exited_on BETWEEN @from AND @to),
-          coalesce((SELECT sum(l.amount) FROM payment_lines l JOIN payment_runs r ON r.id = l.run_id
-                    JOIN beneficiaries b2 ON b2.id = l.beneficiary_id
-                    WHERE r.township_code = b.township_code AND b2.programme = b.programme AND r.from_month BETWEEN @from AND @to), 0)
-        FROM beneficiaries b
-        WHERE b.township_code = ANY(@t) AND b.approved_on IS NOT NULL
-        GROUP BY 1, 2
+        WITH paid AS (
+          SELECT r.township_code, b.programme, sum(l.amount) AS amount
+          FROM payment_lines l JOIN payment_runs r ON r.id = l.run_id JOIN beneficiaries b ON b.id = l.beneficiary_id
+          WHERE r.township_code = ANY(@t) AND r.from_month BETWEEN @from AND @to
+          GROUP BY 1, 2),
+        people AS (
+          SELECT township_code, programme,
+            count(*) FILTER (WHERE approved_on BETWEEN @from AND @to) AS new,
+            count(*) FILTER (WHERE approved_on < @from AND (exited_on IS NULL OR exited_on >= @from)) AS continuing,
+            count(*) FILTER (WHERE exited_on BETWEEN @from AND @to) AS exited
+          FROM beneficiaries
+          WHERE township_code = ANY(@t) AND approved_on IS NOT NULL
+          GROUP BY 1, 2)
+        SELECT coalesce(people.township_code, paid.township_code)::text, coalesce(people.programme, paid.programme),
+               coalesce(new, 0), coalesce(continuing, 0), coalesce(exited, 0), coalesce(amount, 0)
+        FROM people FULL JOIN paid ON paid.township_code = people.township_code AND paid.programme = people.programme
         """;
 
     private const string MonthlySql = """

@@ -27,7 +27,8 @@ public class Target
         static int? S(IEnumerable<int?> v) => v.All(x => x is null) ? null : v.Sum(x => x ?? 0);
         return new Target
         {
-            TownshipCode = code, Year = year,
+            TownshipCode = code,
+            Year = year,
             BirthTarget = S(list.Select(t => t.BirthTarget)),
             SterilisationTask = S(list.Select(t => t.SterilisationTask)),
             IudTask = S(list.Select(t => t.IudTask)),

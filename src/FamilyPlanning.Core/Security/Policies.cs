@@ -8,6 +8,7 @@ public static class Policies
     public const string CountyReview = "CountyReview";
     public const string Registers = "Registers";
     public const string Reports = "Reports";
+    public const string Indicators = "Indicators";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -20,5 +21,7 @@ public static class Policies
         [Registers] = [Roles.TownshipClerk, Roles.CountyStaff],
         // Half-year summaries: officials and county staff for the county, clerks for their own township.
         [Reports] = [Roles.Official, Roles.CountyStaff, Roles.TownshipClerk],
+        // Dashboards and the indicator API: the county for every township, a clerk for their own.
+        [Indicators] = [Roles.CountyStaff, Roles.Official, Roles.TownshipClerk],
     };
 }

@@ -7,10 +7,13 @@ using FamilyPlanning.Core.Births;
 using FamilyPlanning.Core.Contraception;
 using FamilyPlanning.Core.Data;
 using FamilyPlanning.Core.Demo;
+using FamilyPlanning.Core.Indicators;
 using FamilyPlanning.Core.People;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
+using FamilyPlanning.Core.Settings;
 using FamilyPlanning.Core.Subsidies;
+using FamilyPlanning.Web.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -98,6 +101,8 @@ public static class PortalServices
             {
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Dashboard", Policies.Indicators);
+                o.Conventions.AuthorizeFolder("/Targets", Policies.CountyRead);
                 foreach (var folder in RegisterFolders) o.Conventions.AuthorizeFolder(folder, Policies.Registers);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
@@ -145,6 +150,10 @@ public static class PortalServices
         services.AddScoped<AnnualReviewService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<SubsidyRateService>();
+        services.AddScoped<SettingsService>();
+        services.AddScoped<TargetService>();
+        services.AddScoped<IndicatorQuery>();
+        services.AddScoped<IndicatorService>();
     }
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
@@ -186,5 +195,6 @@ public static class PortalServices
         app.UseAuthorization();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();
+        app.MapIndicatorsApi();
     }
 }

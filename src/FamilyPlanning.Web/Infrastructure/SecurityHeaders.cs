@@ -1,6 +1,7 @@
 namespace FamilyPlanning.Web.Infrastructure;
 
-/// <summary>Headers every response carries: no framing, no MIME sniffing, scripts and styles only from this site.</summary>
+/// <summary>Headers every response carries: no framing, no MIME sniffing, scripts only from this site. Inline style
+/// attributes are allowed (layout widths, Chart.js canvas sizing); inline scripts are not.</summary>
 public static class SecurityHeaders
 {
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
@@ -8,7 +9,7 @@ public static class SecurityHeaders
         {
             var h = context.Response.Headers;
             h.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; " +
                 "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";

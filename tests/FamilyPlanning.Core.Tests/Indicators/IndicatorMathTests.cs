@@ -76,7 +76,8 @@ public class IndicatorMathTests
     {
         var c = new IndicatorCounts
         {
-            MarriedWcba = 100, MarriedWcbaExempt = 4,
+            MarriedWcba = 100,
+            MarriedWcbaExempt = 4,
             Methods = new() { [Method.Iud] = 60, [Method.FemaleSterilisation] = 20, [Method.Condom] = 10, [Method.None] = 10 },
         };
         Assert.Equal("93.75%", Of(c)["contraceptive_prevalence"].Text);
@@ -89,8 +90,15 @@ public class IndicatorMathTests
         var c = new IndicatorCounts
         {
             Births = 164,
-            Procedures = new() { [ContraceptiveType.TubalLigation] = 10, [ContraceptiveType.Vasectomy] = 2, [ContraceptiveType.IudInsertion] = 50,
-                [ContraceptiveType.Abortion] = 30, [ContraceptiveType.InducedLabour] = 3, [ContraceptiveType.IudRemoval] = 9 },
+            Procedures = new()
+            {
+                [ContraceptiveType.TubalLigation] = 10,
+                [ContraceptiveType.Vasectomy] = 2,
+                [ContraceptiveType.IudInsertion] = 50,
+                [ContraceptiveType.Abortion] = 30,
+                [ContraceptiveType.InducedLabour] = 3,
+                [ContraceptiveType.IudRemoval] = 9
+            },
         };
         var t = new Target { TownshipCode = "x", Year = 2026, BirthTarget = 330, SterilisationTask = 20, IudTask = 100, AbortionTask = 60, InducedLabourTask = 10 };
         var f = Of(c, t);

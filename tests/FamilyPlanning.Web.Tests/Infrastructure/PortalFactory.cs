@@ -17,7 +17,7 @@ namespace FamilyPlanning.Web.Tests.Infrastructure;
 public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private static readonly string[] SeededTables =
-        ["counties", "townships", "villages", "roles", "users", "user_roles", "user_claims", "policy_rules", "subsidy_rates"];
+        ["counties", "townships", "villages", "roles", "users", "user_roles", "user_claims", "policy_rules", "subsidy_rates", "settings"];
 
     private LocalPostgres? _pg;
     private Respawner? _respawner;

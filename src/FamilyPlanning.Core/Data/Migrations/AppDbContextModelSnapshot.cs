@@ -337,6 +337,72 @@ namespace FamilyPlanning.Core.Data.Migrations
                     b.ToTable("contraceptive_events", (string)null);
                 });
 
+            modelBuilder.Entity("FamilyPlanning.Core.Indicators.Target", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<int?>("AbortionTask")
+                        .HasColumnType("integer")
+                        .HasColumnName("abortion_task");
+
+                    b.Property<int?>("BirthTarget")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_target");
+
+                    b.Property<int?>("InducedLabourTask")
+                        .HasColumnType("integer")
+                        .HasColumnName("induced_labour_task");
+
+                    b.Property<int?>("IudTask")
+                        .HasColumnType("integer")
+                        .HasColumnName("iud_task");
+
+                    b.Property<decimal?>("PlannedBirthRateTarget")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("planned_birth_rate_target");
+
+                    b.Property<decimal?>("SexRatioCeiling")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("sex_ratio_ceiling");
+
+                    b.Property<int?>("SterilisationTask")
+                        .HasColumnType("integer")
+                        .HasColumnName("sterilisation_task");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("township_code")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_targets");
+
+                    b.HasIndex("TownshipCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_targets_township_code_year");
+
+                    b.ToTable("targets", (string)null);
+                });
+
             modelBuilder.Entity("FamilyPlanning.Core.People.Household", b =>
                 {
                     b.Property<long>("Id")
@@ -792,6 +858,49 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasDatabaseName("ix_users_township_code");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Settings.PortalSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("ExcludeExemptFromPrevalence")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exclude_exempt_from_prevalence");
+
+                    b.Property<int>("ReportDeadlineDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_deadline_day");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("YearStartMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_start_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settings");
+
+                    b.ToTable("settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_settings_single_row", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ExcludeExemptFromPrevalence = true,
+                            ReportDeadlineDay = 5,
+                            Version = 0u,
+                            YearStartMonth = 1
+                        });
                 });
 
             modelBuilder.Entity("FamilyPlanning.Core.Subsidies.AnnualReview", b =>
@@ -1494,6 +1603,16 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasConstraintName("fk_contraceptive_events_women_woman_id");
 
                     b.Navigation("Woman");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Indicators.Target", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.Places.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_targets_townships_township_code");
                 });
 
             modelBuilder.Entity("FamilyPlanning.Core.People.Household", b =>

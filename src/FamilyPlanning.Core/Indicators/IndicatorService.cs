@@ -1,0 +1,86 @@
+using FamilyPlanning.Core.Audit;
+using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Data;
+using FamilyPlanning.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyPlanning.Core.Indicators;
+
+public sealed record UnitIndicators(string Code, string Name, IndicatorCounts Counts, List<Figure> Figures, List<Figure> LastYear)
+{
+    public Figure this[string key] => Figures.First(f => f.Key == key);
+    public Figure Last(string key) => LastYear.First(f => f.Key == key);
+}
+
+public sealed record MonthRow(DateOnly Month, long Births, long Boys, long Girls, long Compliant)
+{
+    public decimal? SexRatio => IndicatorMath.Rate(Boys, Girls, 100, 1);
+    public decimal? PlannedBirthRate => IndicatorMath.Rate(Compliant, Births, 100, 2);
+}
+
+public sealed record IndicatorReport(Period Period, Period LastYearPeriod, UnitIndicators Total, List<UnitIndicators> Townships,
+    List<MonthRow> Months, List<(string code, string name, decimal? plannedRate)> PlannedByTownship);
+
+/// <summary>Every indicator of DOMAIN.md §4 for the townships a user may read (one, several or all), for any period, with
+/// the same period last year. The dashboard, the JSON API and the PDF reports all come through here.</summary>
+public sealed class IndicatorService(AppDbContext db, ICurrentUser current, TimeProvider clock, IndicatorQuery query,
+    SettingsService settings)
+{
+    public async Task<Period> PeriodAsync(string? code, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var s = await settings.GetAsync(ct);
+        return Period.Parse(string.IsNullOrWhiteSpace(code) && from is null ? Period.CurrentHalf(ChinaTime.Today(clock), s.YearStartMonth) : code,
+            s.YearStartMonth, from, to);
+    }
+
+    /// <summary><paramref name="township"/>: a 12-digit code, or null/"all" for every township the user reads.</summary>
+    public async Task<IndicatorReport> ReportAsync(Period period, string? township, CancellationToken ct)
+    {
+        var scope = current.Scope;
+        var readable = await scope.Readable(db.Townships.AsNoTracking(), t => t.Code)
+            .Where(t => t.AbolishedOn == null || t.AbolishedOn > period.From)
+            .OrderBy(t => t.Code).Select(t => new { t.Code, t.Name }).ToListAsync(ct);
+        if (readable.Count == 0) throw new NotFoundOrForbidden("乡镇");
+        var chosen = string.IsNullOrWhiteSpace(township) || township == "all"
+            ? readable
+            : readable.Where(t => t.Code == township).ToList() is { Count: 1 } one ? one : throw new NotFoundOrForbidden("乡镇");
+        var codes = chosen.Select(t => t.Code).ToList();
+        var s = await settings.GetAsync(ct);
+        var last = period.SameLastYear();
+        var now = await query.CountsAsync(codes, period, s.ReportDeadlineDay, ct);
+        var before = await query.CountsAsync(codes, last, s.ReportDeadlineDay, ct);
+        var year = period.To.Year;
+        var targets = await db.Targets.AsNoTracking().Where(t => codes.Contains(t.TownshipCode) && (t.Year == year || t.Year == year - 1))
+            .ToListAsync(ct);
+        var share = ElapsedShare(period);
+
+        UnitIndicators Unit(string code, string name, IndicatorCounts c, IndicatorCounts l, Target? t, Target? lt) =>
+            new(code, name, c, IndicatorMath.Compute(c, t, s.ExcludeExemptFromPrevalence, share),
+                IndicatorMath.Compute(l, lt, s.ExcludeExemptFromPrevalence));
+
+        var rows = chosen.Select(t => Unit(t.Code, t.Name, now[t.Code], before[t.Code],
+            targets.FirstOrDefault(x => x.TownshipCode == t.Code && x.Year == year),
+            targets.FirstOrDefault(x => x.TownshipCode == t.Code && x.Year == year - 1))).ToList();
+        var county = await db.Counties.AsNoTracking().OrderBy(c => c.Code).FirstAsync(ct);
+        var total = chosen.Count == 1 ? rows[0] : Unit(county.Code, county.Name,
+            IndicatorCounts.Sum(now.Values), IndicatorCounts.Sum(before.Values),
+            Target.Sum(targets.Where(t => t.Year == year), county.Code, year), Target.Sum(targets.Where(t => t.Year == year - 1), county.Code, year - 1));
+
+        var monthly = await query.MonthlyBirthsAsync(codes, period, ct);
+        var months = period.Months().Select(m =>
+        {
+            var ms = monthly.Where(x => x.month == m).ToList();
+            return new MonthRow(m, ms.Sum(x => x.boys + x.girls), ms.Sum(x => x.boys), ms.Sum(x => x.girls), ms.Sum(x => x.compliant));
+        }).ToList();
+        var planned = rows.Select(r => (r.Code, r.Name, r["planned_birth_rate"].Value)).ToList();
+        return new IndicatorReport(period, last, total, rows, months, planned);
+    }
+
+    /// <summary>How much of the target year has passed by the period's end (or today), for the births-ahead-of-pace flag.</summary>
+    private decimal ElapsedShare(Period p)
+    {
+        var yearStart = new DateOnly(p.To.Year, 1, 1);
+        var end = p.To < ChinaTime.Today(clock) ? p.To : ChinaTime.Today(clock);
+        return Math.Clamp((end.DayNumber - yearStart.DayNumber + 1) / (decimal)(yearStart.AddYears(1).DayNumber - yearStart.DayNumber), 0, 1);
+    }
+}
