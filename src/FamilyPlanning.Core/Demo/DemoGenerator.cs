@@ -11,6 +11,31 @@ public static class DemoGenerator
 {
     public const int DefaultSeed = 371426;
 
+    /// <summary>目标责任书 for every township and year: births allowed about 5 % above the previous year's births, a 95 %
+    /// planned-birth target, a sex-ratio ceiling of 110, and 四术 tasks in proportion to births.</summary>
+    private static void AddTargets(DemoData data, IEnumerable<string> townships, int firstYear, int lastYear, DemoIds ids)
+    {
+        var births = data.Births.GroupBy(b => (b.TownshipCode, b.BirthDate.Year)).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var t in townships)
+            for (var year = firstYear; year <= lastYear; year++)
+            {
+                var basis = births.GetValueOrDefault((t, year - 1), births.GetValueOrDefault((t, year)));
+                data.Targets.Add(new Indicators.Target
+                {
+                    Id = ids.Next(),
+                    TownshipCode = t,
+                    Year = year,
+                    BirthTarget = (int)Math.Round(basis * 1.05),
+                    PlannedBirthRateTarget = 95m,
+                    SexRatioCeiling = 110m,
+                    SterilisationTask = (int)Math.Round(basis * 0.08),
+                    IudTask = (int)Math.Round(basis * 0.55),
+                    AbortionTask = (int)Math.Round(basis * 0.15),
+                    InducedLabourTask = (int)Math.Round(basis * 0.02),
+                });
+            }
+    }
+
     public static DemoData Generate(County county, int scale, DateOnly reference, int seed = DefaultSeed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
@@ -31,6 +56,7 @@ public static class DemoGenerator
         }
         new DemoHistory(rng, ids, population, data, windowStart, reference).Run(profile);
         new DemoSubsidies(rng, ids, population, data, windowStart, reference, county.Code).Run();
+        AddTargets(data, townships.Select(t => t.Code), windowStart.Year, reference.Year, ids);
         data.MaxId = ids.Last;
         return data;
     }

@@ -121,7 +121,11 @@ internal sealed class DemoHistory(Random rng, DemoIds ids, DemoPopulation popula
         var (status, reason) = PolicyDecision.Decide(rules, date, before, permit is not null);
         var twins = rng.NextDouble() < 0.012 ? 2 : 1;
         var delivery = Guid.NewGuid();
-        var reported = date.AddDays(rng.NextDouble() < 0.04 ? rng.Next(35, 120) : rng.Next(1, 25));
+        // Reported within days, by the monthly report's deadline (the 5th of the next month); about 4 % come late (补报).
+        var late = rng.NextDouble() < 0.04;
+        var reported = date.AddDays(late ? rng.Next(35, 120) : rng.Next(1, 25));
+        var deadline = new DateOnly(date.Year, date.Month, 1).AddMonths(1).AddDays(4);
+        if (!late && reported > deadline) reported = deadline;
         if (reported > reference) reported = reference;
         var surname = mother.Husband?.Name[..1] ?? mother.Person.Name[..1];
         for (var c = 0; c < twins; c++)

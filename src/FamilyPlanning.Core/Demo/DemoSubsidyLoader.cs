@@ -4,11 +4,25 @@ using static FamilyPlanning.Core.Demo.DemoLoader;
 
 namespace FamilyPlanning.Core.Demo;
 
-/// <summary>Binary COPY of the demo beneficiaries, their steps and reviews, and the paid payment runs.</summary>
+/// <summary>Binary COPY of the demo targets, beneficiaries, their steps and reviews, and the paid payment runs.</summary>
 internal static class DemoSubsidyLoader
 {
     public static async Task LoadAsync(NpgsqlConnection conn, DemoData d, CancellationToken ct)
     {
+        await Copy(conn, "targets (id, township_code, year, birth_target, planned_birth_rate_target, sex_ratio_ceiling, sterilisation_task, " +
+                         "iud_task, abortion_task, induced_labour_task)", d.Targets, async (w, t) =>
+        {
+            await w.WriteAsync(t.Id, NpgsqlDbType.Bigint, ct);
+            await w.WriteAsync(t.TownshipCode, NpgsqlDbType.Char, ct);
+            await w.WriteAsync(t.Year, NpgsqlDbType.Integer, ct);
+            await Nullable(w, t.BirthTarget, NpgsqlDbType.Integer, ct);
+            await Nullable(w, t.PlannedBirthRateTarget, NpgsqlDbType.Numeric, ct);
+            await Nullable(w, t.SexRatioCeiling, NpgsqlDbType.Numeric, ct);
+            await Nullable(w, t.SterilisationTask, NpgsqlDbType.Integer, ct);
+            await Nullable(w, t.IudTask, NpgsqlDbType.Integer, ct);
+            await Nullable(w, t.AbortionTask, NpgsqlDbType.Integer, ct);
+            await Nullable(w, t.InducedLabourTask, NpgsqlDbType.Integer, ct);
+        }, ct);
         await Copy(conn, "beneficiaries (id, person_id, child_id, programme, category, township_code, village_code, status, applied_on, " +
                          "approved_on, first_month, exited_on, exit_reason, declared_boys, declared_girls, note)", d.Beneficiaries, async (w, b) =>
         {

@@ -26,6 +26,7 @@ public class DemoLoadTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(data.Reviews.Count, await Portal.ScalarAsync<long>("SELECT count(*) FROM annual_reviews"));
         Assert.Equal(data.Runs.Sum(r => r.Lines.Count), await Portal.ScalarAsync<long>("SELECT count(*) FROM payment_lines"));
         Assert.Equal(data.Runs.Sum(r => r.Lines.Sum(l => l.Amount)), await Portal.ScalarAsync<decimal>("SELECT sum(amount) FROM payment_lines"));
+        Assert.Equal(data.Targets.Count, await Portal.ScalarAsync<long>("SELECT count(*) FROM targets"));
         Assert.True(await Portal.ScalarAsync<long>("SELECT last_value FROM register_ids") >= data.MaxId);
 
         // A clerk works on top of the loaded county: lists page, and a new record saves without colliding with a copied id.
