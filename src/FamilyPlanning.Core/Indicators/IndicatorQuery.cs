@@ -1,4 +1,3 @@
-using System.Data;
 using FamilyPlanning.Core.Contraception;
 using FamilyPlanning.Core.Data;
 using FamilyPlanning.Core.Subsidies;
@@ -19,10 +18,9 @@ public sealed class IndicatorQuery(AppDbContext db)
         CancellationToken ct)
     {
         var result = townships.ToDictionary(t => t, _ => new IndicatorCounts());
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = conn.State != ConnectionState.Open;
-        if (opened) await conn.OpenAsync(ct);
-        try
+        // A connection of its own (from the pool), so a period and the same period last year can be counted in parallel.
+        await using var conn = new NpgsqlConnection(db.Database.GetConnectionString());
+        await conn.OpenAsync(ct);
         {
             var args = new Dictionary<string, object>
             {
@@ -68,10 +66,6 @@ public sealed class IndicatorQuery(AppDbContext db)
                 result[r.GetString(0)].Subsidies[(Programme)r.GetInt32(1)] =
                     new SubsidyCounts(r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetDecimal(5)), ct);
         }
-        finally
-        {
-            if (opened) await conn.CloseAsync();
-        }
         return result;
     }
 
@@ -80,18 +74,10 @@ public sealed class IndicatorQuery(AppDbContext db)
         IReadOnlyList<string> townships, Period p, CancellationToken ct)
     {
         var rows = new List<(string, DateOnly, long, long, long)>();
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = conn.State != ConnectionState.Open;
-        if (opened) await conn.OpenAsync(ct);
-        try
-        {
-            await Read(conn, MonthlySql, new Dictionary<string, object> { ["t"] = townships.ToArray(), ["from"] = p.From, ["to"] = p.To },
-                r => rows.Add((r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4))), ct);
-        }
-        finally
-        {
-            if (opened) await conn.CloseAsync();
-        }
+        await using var conn = new NpgsqlConnection(db.Database.GetConnectionString());
+        await conn.OpenAsync(ct);
+        await Read(conn, MonthlySql, new Dictionary<string, object> { ["t"] = townships.ToArray(), ["from"] = p.From, ["to"] = p.To },
+            r => rows.Add((r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4))), ct);
         return rows;
     }
 
