@@ -67,4 +67,13 @@ public sealed class SubsidyRateService(AppDbContext db, ICurrentUser current)
         });
         await db.SaveOrExplainAsync(ct, (UniqueIndex, nameof(input.EffectiveFrom), "该项目、类别、地区在这一天已有标准"));
     }
+
+    /// <summary>Removes a row entered by mistake. Amounts already put on payment runs keep what they were.</summary>
+    public async Task DeleteAsync(int id, CancellationToken ct)
+    {
+        if (!current.Scope.Roles.Contains(Roles.Admin)) throw new NotFoundOrForbidden("扶助标准");
+        var rate = await db.SubsidyRates.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundOrForbidden("扶助标准");
+        db.SubsidyRates.Remove(rate);
+        await db.SaveOrExplainAsync(ct);
+    }
 }

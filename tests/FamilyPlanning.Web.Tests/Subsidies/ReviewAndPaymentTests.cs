@@ -140,5 +140,18 @@ public class ReviewAndPaymentTests(PortalFactory portal) : PortalTest(portal)
         });
         Assert.Contains("须填写截止年龄", await noAge.Content.ReadAsStringAsync());
         Assert.Equal(8L, await Portal.ScalarAsync<long>("SELECT count(*) FROM subsidy_rates"));
+
+        await Forms.PostAsync(admin, "/Admin/SubsidyRates", new()
+        {
+            ["Input.Programme"] = "RewardSupport",
+            ["Input.Category"] = "Standard",
+            ["Input.EffectiveFrom"] = "2026-01-01",
+            ["Input.MonthlyAmount"] = "800",
+        });
+        var mistaken = await Portal.ScalarAsync<int>("SELECT id FROM subsidy_rates WHERE monthly_amount = 800");
+        var deleted = await Forms.PostAsync(admin, "/Admin/SubsidyRates", new() { ["rateId"] = mistaken.ToString() }, "/Admin/SubsidyRates?handler=Delete");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(8L, await Portal.ScalarAsync<long>("SELECT count(*) FROM subsidy_rates"));
+        Assert.Equal(1L, await Portal.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'SubsidyRate' AND action = 3"));
     }
 }

@@ -18,6 +18,17 @@ public class IndexModel(SubsidyRateService rates) : RegisterPage
         return RedirectToPage();
     }, nameof(Input), () => Show(ct));
 
+    public Task<IActionResult> OnPostDeleteAsync(int rateId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        return Attempt(async () =>
+        {
+            await rates.DeleteAsync(rateId, ct);
+            TempData["Message"] = "已删除该标准";
+            return RedirectToPage();
+        }, "", () => Show(ct));
+    }
+
     private async Task<IActionResult> Show(CancellationToken ct)
     {
         Rates = await rates.ListAsync(ct);
