@@ -34,6 +34,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PaymentLine> PaymentLines => Set<PaymentLine>();
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<PortalSettings> Settings => Set<PortalSettings>();
+    public DbSet<Monthly.MonthlyReport> MonthlyReports => Set<Monthly.MonthlyReport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -57,6 +58,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
-        if (audit is not null) options.AddInterceptors(audit);
+        // The month lock runs first, so a refused save writes no audit rows either.
+        if (audit is not null) options.AddInterceptors(new Monthly.MonthLockInterceptor(), audit);
     }
 }

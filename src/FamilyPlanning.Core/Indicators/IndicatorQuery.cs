@@ -117,13 +117,15 @@ public sealed class IndicatorQuery(AppDbContext db)
           count(*) FILTER (WHERE inp AND parity = 2 AND policy_status = 1),
           count(*) FILTER (WHERE inp AND parity >= 3 AND policy_status = 1),
           count(*) FILTER (WHERE inp AND in_delivery > 1),
-          count(*) FILTER (WHERE inp AND reported_on > (date_trunc('month', birth_date) + interval '1 month')::date + (@deadline - 1)),
+          count(*) FILTER (WHERE inp AND reported_on > coalesce(first_submitted_on,
+                                 (date_trunc('month', birth_date) + interval '1 month')::date + (@deadline - 1))),
           count(*) FILTER (WHERE NOT inp)
         FROM (SELECT b.*, b.birth_date BETWEEN @from AND @to AS inp,
-                     count(*) OVER (PARTITION BY delivery_id) AS in_delivery
+                     count(*) OVER (PARTITION BY delivery_id) AS in_delivery, mr.first_submitted_on
               FROM births b
-              WHERE township_code = ANY(@t)
-                AND (birth_date BETWEEN @from AND @to OR (birth_date < @from AND reported_on BETWEEN @from AND @to))) x
+              LEFT JOIN monthly_reports mr ON mr.township_code = b.township_code AND mr.month = date_trunc('month', b.birth_date)::date
+              WHERE b.township_code = ANY(@t)
+                AND (b.birth_date BETWEEN @from AND @to OR (b.birth_date < @from AND b.reported_on BETWEEN @from AND @to))) x
         GROUP BY township_code
         """;
 

@@ -103,6 +103,7 @@ public static class PortalServices
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Dashboard", Policies.Indicators);
                 o.Conventions.AuthorizeFolder("/Targets", Policies.CountyRead);
+                o.Conventions.AuthorizeFolder("/Monthly", Policies.Registers);
                 foreach (var folder in RegisterFolders) o.Conventions.AuthorizeFolder(folder, Policies.Registers);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
@@ -154,6 +155,8 @@ public static class PortalServices
         services.AddScoped<TargetService>();
         services.AddScoped<IndicatorQuery>();
         services.AddScoped<IndicatorService>();
+        services.AddScoped<FamilyPlanning.Core.Monthly.ValidationRules>();
+        services.AddScoped<FamilyPlanning.Core.Monthly.MonthlyReportService>();
     }
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

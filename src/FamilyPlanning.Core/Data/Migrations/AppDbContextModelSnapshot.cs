@@ -403,6 +403,112 @@ namespace FamilyPlanning.Core.Data.Migrations
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("FamilyPlanning.Core.Monthly.MonthlyReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedSnapshot")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("approved_snapshot");
+
+                    b.Property<DateOnly?>("FirstSubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_submitted_on");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedSnapshot")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("submitted_snapshot");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("township_code")
+                        .IsFixedLength();
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WarningComments")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warning_comments");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_reports");
+
+                    b.HasIndex("TownshipCode", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_reports_township_code_month");
+
+                    b.ToTable("monthly_reports", (string)null);
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Monthly.MonthlyReportStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("report_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_report_step");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_monthly_report_step_report_id");
+
+                    b.ToTable("monthly_report_step", (string)null);
+                });
+
             modelBuilder.Entity("FamilyPlanning.Core.People.Household", b =>
                 {
                     b.Property<long>("Id")
@@ -1615,6 +1721,26 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasConstraintName("fk_targets_townships_township_code");
                 });
 
+            modelBuilder.Entity("FamilyPlanning.Core.Monthly.MonthlyReport", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.Places.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_reports_townships_township_code");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Monthly.MonthlyReportStep", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.Monthly.MonthlyReport", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monthly_report_step_monthly_reports_report_id");
+                });
+
             modelBuilder.Entity("FamilyPlanning.Core.People.Household", b =>
                 {
                     b.HasOne("FamilyPlanning.Core.Places.Township", null)
@@ -1838,6 +1964,11 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.Monthly.MonthlyReport", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("FamilyPlanning.Core.People.Household", b =>
