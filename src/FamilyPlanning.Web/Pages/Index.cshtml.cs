@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FamilyPlanning.Web.Pages;
 
-public class IndexModel(PlaceService places, IndicatorService indicators) : PageModel
+public class IndexModel(PlaceService places, IndicatorService indicators, FamilyPlanning.Core.Monthly.MonthlyReportService monthly) : PageModel
 {
     public string DisplayName { get; private set; } = "";
     public string RoleName { get; private set; } = "";
@@ -13,6 +13,7 @@ public class IndexModel(PlaceService places, IndicatorService indicators) : Page
     public string? TownshipName { get; private set; }
     /// <summary>A clerk's home shows their township's figures for the current half-year.</summary>
     public IndicatorReport? Report { get; private set; }
+    public List<DateOnly> Overdue { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -23,6 +24,9 @@ public class IndexModel(PlaceService places, IndicatorService indicators) : Page
         if (scope.TownshipCode is not null)
             TownshipName = (await places.TownshipsAsync(ct)).FirstOrDefault(t => t.Code == scope.TownshipCode)?.Name;
         if (scope.IsClerk && scope.TownshipCode is not null)
+        {
             Report = await indicators.ReportAsync(await indicators.PeriodAsync(null, null, null, ct), scope.TownshipCode, ct);
+            Overdue = await monthly.OverdueAsync(scope.TownshipCode, ct);
+        }
     }
 }
