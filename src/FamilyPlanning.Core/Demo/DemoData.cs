@@ -17,8 +17,9 @@ public sealed class DemoData
     public List<AnnualReview> Reviews { get; } = [];
     public List<PaymentRun> Runs { get; } = [];
     public List<Indicators.Target> Targets { get; } = [];
+    public List<Monthly.MonthlyReport> MonthlyReports { get; } = [];
     public long MaxId { get; set; }
 
     public long Rows => Households.Count + Persons.Count + Women.Count + Births.Count + Events.Count + Beneficiaries.Count
-        + Beneficiaries.Sum(b => b.Steps.Count) + Reviews.Count + Runs.Count + Runs.Sum(r => r.Lines.Count) + Targets.Count;
+        + Beneficiaries.Sum(b => b.Steps.Count) + Reviews.Count + Runs.Count + Runs.Sum(r => r.Lines.Count) + Targets.Count + MonthlyReports.Count;
 }

@@ -36,6 +36,31 @@ public static class DemoGenerator
             }
     }
 
+    /// <summary>月报 of every past month approved (most submitted by the deadline, a few days late); of the last month whose
+    /// deadline has passed, most townships have submitted and two have not yet.</summary>
+    private static void AddMonthlyReports(DemoData data, List<string> townships, DateOnly from, DateOnly reference, DemoIds ids, Random rng)
+    {
+        var lastDue = new DateOnly(reference.Year, reference.Month, 1).AddMonths(reference.Day > 5 ? -1 : -2);
+        for (var month = from; month <= lastDue; month = month.AddMonths(1))
+            foreach (var t in townships)
+            {
+                var latest = month == lastDue;
+                if (latest && townships.IndexOf(t) % 8 == 3) continue;
+                var submitted = month.AddMonths(1).AddDays(rng.NextDouble() < 0.08 ? rng.Next(5, 12) : rng.Next(0, 4));
+                if (submitted > reference) submitted = reference;
+                data.MonthlyReports.Add(new Monthly.MonthlyReport
+                {
+                    Id = ids.Next(),
+                    TownshipCode = t,
+                    Month = month,
+                    Status = latest ? Monthly.ReportStatus.Submitted : Monthly.ReportStatus.Approved,
+                    FirstSubmittedOn = submitted,
+                    SubmittedAt = new DateTimeOffset(submitted.ToDateTime(new TimeOnly(16, 0)), TimeSpan.FromHours(8)),
+                    ApprovedAt = latest ? null : new DateTimeOffset(submitted.AddDays(3).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)),
+                });
+            }
+    }
+
     public static DemoData Generate(County county, int scale, DateOnly reference, int seed = DefaultSeed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
@@ -57,6 +82,7 @@ public static class DemoGenerator
         new DemoHistory(rng, ids, population, data, windowStart, reference).Run(profile);
         new DemoSubsidies(rng, ids, population, data, windowStart, reference, county.Code).Run();
         AddTargets(data, townships.Select(t => t.Code), windowStart.Year, reference.Year, ids);
+        AddMonthlyReports(data, townships.Select(t => t.Code).ToList(), windowStart, reference, ids, rng);
         data.MaxId = ids.Last;
         return data;
     }

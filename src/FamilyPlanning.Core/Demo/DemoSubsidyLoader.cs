@@ -4,11 +4,22 @@ using static FamilyPlanning.Core.Demo.DemoLoader;
 
 namespace FamilyPlanning.Core.Demo;
 
-/// <summary>Binary COPY of the demo targets, beneficiaries, their steps and reviews, and the paid payment runs.</summary>
+/// <summary>Binary COPY of the demo monthly reports, targets, beneficiaries, their steps and reviews, and the paid payment runs.</summary>
 internal static class DemoSubsidyLoader
 {
     public static async Task LoadAsync(NpgsqlConnection conn, DemoData d, CancellationToken ct)
     {
+        await Copy(conn, "monthly_reports (id, township_code, month, status, first_submitted_on, submitted_at, approved_at)", d.MonthlyReports,
+            async (w, r) =>
+            {
+                await w.WriteAsync(r.Id, NpgsqlDbType.Bigint, ct);
+                await w.WriteAsync(r.TownshipCode, NpgsqlDbType.Char, ct);
+                await w.WriteAsync(r.Month, NpgsqlDbType.Date, ct);
+                await w.WriteAsync((int)r.Status, NpgsqlDbType.Integer, ct);
+                await Nullable(w, r.FirstSubmittedOn, NpgsqlDbType.Date, ct);
+                await Nullable(w, r.SubmittedAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+                await Nullable(w, r.ApprovedAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+            }, ct);
         await Copy(conn, "targets (id, township_code, year, birth_target, planned_birth_rate_target, sex_ratio_ceiling, sterilisation_task, " +
                          "iud_task, abortion_task, induced_labour_task)", d.Targets, async (w, t) =>
         {
