@@ -9,7 +9,7 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 
 /// <summary>Turns an audit row's before/after JSON into field-by-field changes with Chinese labels and values, for the
 /// history on details pages. Ids and codes the user never types are left out.</summary>
-public static class AuditChanges
+public static partial class AuditChanges
 {
     private static readonly Dictionary<string, string> Labels = new()
     {
@@ -69,10 +69,20 @@ public static class AuditChanges
         var b = Parse(before);
         var a = Parse(after);
         return Labels.Keys.Where(k => b.ContainsKey(k) || a.ContainsKey(k))
-            .Select(k => new FieldChange(Labels[k], Show(b.GetValueOrDefault(k)), Show(a.GetValueOrDefault(k))))
+            .Select(k => new FieldChange(Labels[k], Masked(k, Show(b.GetValueOrDefault(k))), Masked(k, Show(a.GetValueOrDefault(k)))))
             .Where(c => c.Before != c.After)
             .ToList();
     }
+
+    // History is shown to everyone who reads the record; full ID numbers are shown only where the role needs them.
+    private static string? Masked(string key, string? value) => key == "IdNumber" && value is not null ? IdNumber.Mask(value) : value;
+
+    /// <summary>The audit JSON with every ID number masked (for the admin's audit log, which needs no full numbers).</summary>
+    public static string? MaskIdNumbers(string? json) =>
+        json is null ? null : IdInJson().Replace(json, m => m.Groups[1].Value + IdNumber.Mask(m.Groups[2].Value) + "\"");
+
+    [System.Text.RegularExpressions.GeneratedRegex("(\"IdNumber\": \")([0-9]{17}[0-9X])\"")]
+    private static partial System.Text.RegularExpressions.Regex IdInJson();
 
     private static Dictionary<string, JsonElement> Parse(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json) ?? [];

@@ -21,3 +21,15 @@ public class AuditChangesTests
         Assert.Equal([new FieldChange("性别", null, "女"), new FieldChange("人工调整", null, "否")], changes);
     }
 }
+
+public class AuditMaskingTests
+{
+    [Fact]
+    public void History_And_AdminLog_MaskIdNumbers()
+    {
+        var change = Assert.Single(AuditChanges.Of(null, """{"IdNumber": "11010519491231002X"}"""));
+        Assert.Equal("110105********002X", change.After);
+        Assert.Equal("""{"Name": "王", "IdNumber": "110105********002X"}""",
+            AuditChanges.MaskIdNumbers("""{"Name": "王", "IdNumber": "11010519491231002X"}"""));
+    }
+}

@@ -171,5 +171,10 @@ public class PersonsTests(PortalFactory portal) : PortalTest(portal)
 
         var county = await SignInAsync("county");
         Assert.Equal(IdNumber.Mask(full), (await Forms.GetHtmlAsync(county, $"/Persons/Details?id={id}")).Text("#id-number"));
+        // Nor does the change history or the admin's audit log give it away.
+        Assert.Contains(IdNumber.Mask(full), (await Forms.GetHtmlAsync(county, $"/Persons/Details?id={id}")).Text("#history"));
+        Assert.DoesNotContain(full, await county.GetStringAsync($"/Persons/Details?id={id}"));
+        var admin = await SignInAsync("admin");
+        Assert.DoesNotContain(full, await admin.GetStringAsync("/Admin/Audit?entity=Person"));
     }
 }
