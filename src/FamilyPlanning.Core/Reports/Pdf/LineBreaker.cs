@@ -1,0 +1,78 @@
+namespace FamilyPlanning.Core.Reports.Pdf;
+
+/// <summary>
+/// Line breaking for Chinese text (PDFsharp's formatter breaks only at spaces): a line may break between any two Chinese
+/// characters, Latin words and numbers stay whole when they fit, closing punctuation (，。、；：！？）》」』%‰) never starts a line
+/// and opening punctuation (（《「『) never ends one — the character before is carried down with it (避头尾).
+/// </summary>
+public static class LineBreaker
+{
+    private const string NoLineStart = "，。、；：！？）》」』〕】”’,.;:!?)%‰…";
+    private const string NoLineEnd = "（《「『〔【“‘(";
+
+    public static List<string> Break(string text, double maxWidth, Func<string, double> measure)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n'))
+            BreakParagraph(paragraph, maxWidth, measure, lines);
+        return lines;
+    }
+
+    private static void BreakParagraph(string text, double maxWidth, Func<string, double> measure, List<string> lines)
+    {
+        var units = Units(text);
+        var line = "";
+        var i = 0;
+        while (i < units.Count)
+        {
+            var unit = units[i];
+            if (line.Length == 0 || measure(line + unit) <= maxWidth)
+            {
+                line += unit;
+                i++;
+                continue;
+            }
+            // The unit does not fit. Keep closing punctuation off the next line's start and opening punctuation off this
+            // line's end by carrying the last unit of this line down.
+            var carry = "";
+            if ((NoLineStart.Contains(unit[0]) || NoLineEnd.Contains(line[^1])) && line.Length > 1)
+            {
+                var last = LastUnitLength(line);
+                carry = line[^last..];
+                line = line[..^last];
+            }
+            lines.Add(line.TrimEnd());
+            line = carry;
+            if (line.Length == 0 && unit == " ") i++; // a space at a break is dropped
+        }
+        lines.Add(line.TrimEnd());
+    }
+
+    /// <summary>Characters, except runs of Latin letters and digits (a word, a number like 57727 or 8.04) stay together.</summary>
+    private static List<string> Units(string text)
+    {
+        var units = new List<string>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (IsWordChar(text[i]))
+            {
+                var start = i;
+                while (i < text.Length && (IsWordChar(text[i]) || (text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))) i++;
+                units.Add(text[start..i]);
+            }
+            else units.Add(text[i++].ToString());
+        }
+        return units;
+    }
+
+    private static int LastUnitLength(string line)
+    {
+        if (!IsWordChar(line[^1])) return 1;
+        var n = 0;
+        while (n < line.Length && (IsWordChar(line[^(n + 1)]) || line[^(n + 1)] == '.')) n++;
+        return n < line.Length ? n : 1;
+    }
+
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c);
+}
