@@ -33,6 +33,19 @@ public abstract class RegisterPage : PageModel
         return await redisplay();
     }
 
+    /// <summary>For pages with several forms: validates only the posted form, runs the action, and on success shows
+    /// <paramref name="done"/> on the same page again (PRG).</summary>
+    protected Task<IActionResult> AttemptForm(string form, Func<Task> action, string done, object routeValues, Func<Task<IActionResult>> redisplay)
+    {
+        OnlyValidate(form);
+        return Attempt(async () =>
+        {
+            await action();
+            TempData["Message"] = done;
+            return RedirectToPage(routeValues);
+        }, form, redisplay);
+    }
+
     /// <summary>Keeps only the posted form's fields in ModelState, for pages with several forms.</summary>
     protected void OnlyValidate(string prefix)
     {

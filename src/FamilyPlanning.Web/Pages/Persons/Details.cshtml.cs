@@ -32,16 +32,8 @@ public class DetailsModel(PersonService persons, WomanService women, AuditLogSer
     public Task<IActionResult> OnPostMoveInAsync(CancellationToken ct) =>
         Act(nameof(MoveIn), () => persons.MoveInAsync(Id, Version, MoveIn, ct), "已登记迁入", ct);
 
-    private Task<IActionResult> Act(string form, Func<Task> action, string done, CancellationToken ct)
-    {
-        OnlyValidate(form);
-        return Attempt(async () =>
-        {
-            await action();
-            TempData["Message"] = done;
-            return RedirectToPage("Details", new { id = Id });
-        }, form, () => Show(ct));
-    }
+    private Task<IActionResult> Act(string form, Func<Task> action, string done, CancellationToken ct) =>
+        AttemptForm(form, action, done, new { id = Id }, () => Show(ct));
 
     private async Task<IActionResult> Show(CancellationToken ct)
     {

@@ -27,16 +27,8 @@ public class DetailsModel(SubsidyService subsidies) : RegisterPage
 
     public Task<IActionResult> OnPostExitAsync(CancellationToken ct) => Act(nameof(Exit), () => subsidies.ExitAsync(Id, Exit, ct), "已退出", ct);
 
-    private Task<IActionResult> Act(string form, Func<Task> action, string done, CancellationToken ct)
-    {
-        OnlyValidate(form);
-        return Attempt(async () =>
-        {
-            await action();
-            TempData["Message"] = done;
-            return RedirectToPage("Details", new { id = Id });
-        }, form, () => Show(ct));
-    }
+    private Task<IActionResult> Act(string form, Func<Task> action, string done, CancellationToken ct) =>
+        AttemptForm(form, action, done, new { id = Id }, () => Show(ct));
 
     private async Task<IActionResult> Show(CancellationToken ct)
     {
