@@ -83,6 +83,7 @@ public static class IndicatorMath
             new("abortions", "人流", abortions, Unit.Count),
             new("induced_labours", "引产", induced, Unit.Count),
             new("four_procedures", "四术合计", fourTotal, Unit.Count),
+            new("four_procedures_task", "四术全年任务", target?.ProcedureTask, Unit.Count),
             new("four_procedures_completion", "四术完成率", target?.ProcedureTask is { } task ? Rate(fourTotal, task, 100, 2) : null, Unit.Percent),
             new("abortion_ratio", "人流比", Rate(abortions, c.Births, 100, 2), Unit.Abortion),
             new("birth_target", "全年控制指标", target?.BirthTarget, Unit.Count),

@@ -104,6 +104,7 @@ public static class PortalServices
                 o.Conventions.AuthorizeFolder("/Dashboard", Policies.Indicators);
                 o.Conventions.AuthorizeFolder("/Targets", Policies.CountyRead);
                 o.Conventions.AuthorizeFolder("/Monthly", Policies.Registers);
+                o.Conventions.AuthorizeFolder("/Reports", Policies.Reports);
                 foreach (var folder in RegisterFolders) o.Conventions.AuthorizeFolder(folder, Policies.Registers);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
@@ -157,6 +158,8 @@ public static class PortalServices
         services.AddScoped<IndicatorService>();
         services.AddScoped<FamilyPlanning.Core.Monthly.ValidationRules>();
         services.AddScoped<FamilyPlanning.Core.Monthly.MonthlyReportService>();
+        services.AddScoped<FamilyPlanning.Core.Reports.HalfYearSummaryService>();
+        services.AddScoped<FamilyPlanning.Core.Reports.NarrativeService>();
     }
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

@@ -202,4 +202,60 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
         var admin = await SignInAsync("admin");
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/indicators?period=2026H1")).StatusCode);
     }
+
+    private static string PdfText(byte[] bytes, out int pages)
+    {
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        pages = pdf.NumberOfPages;
+        return string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "");
+    }
+
+    [Fact]
+    public async Task Pdf_TownshipSummary_HoldsTheApiFiguresAndTheNarrative()
+    {
+        await ArrangeAsync();
+        var clerk = await SignInAsync("clerk01");
+        const string page = "/Reports/HalfYear?unit=371426001000&year=2026&part=H1";
+        var saved = await Forms.PostAsync(clerk, page, new()
+        {
+            ["Input.Practices"] = "坚持村级月报制度，逐户核实育龄妇女信息。",
+            ["Input.Problems"] = "个别村报告不及时。",
+            ["Input.Plans"] = "下半年重点做好补报核查。",
+            ["Input.ResponsiblePerson"] = "李镇长",
+            ["Input.Preparer"] = "王统计",
+        }, "/Reports/HalfYear?handler=Narrative&unit=371426001000&year=2026&part=H1");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(1L, await Portal.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'NarrativeDraft'"));
+
+        var preview = await Forms.GetHtmlAsync(clerk, page);
+        Assert.Contains("龙门街道2026年上半年人口和计划生育工作总结", preview.Text("#preview h1"));
+        Assert.Contains("全街道总人口15人", preview.Text("#paragraph"));
+
+        var response = await clerk.GetAsync("/Reports/HalfYear?handler=Pdf&unit=371426001000&year=2026&part=H1");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var text = PdfText(await response.Content.ReadAsByteArrayAsync(), out var pages);
+        foreach (var piece in new[] { "全街道总人口15人", "人口出生5人（男3人，女2人）", "出生率384.62‰", "计划生育率80.00%",
+                     "出生婴儿性别比150.0", "自然增长率307.69‰", "占全年任务6例的50.00%", "坚持村级月报制度", "负责人：李镇长" })
+            Assert.Contains(piece, text);
+        Assert.Contains($"第1页共{pages}页", text);
+    }
+
+    [Fact]
+    public async Task Pdf_CountySummary_ListsEveryTownship_AndDashesForEmptyDenominators()
+    {
+        await ArrangeAsync();
+        var leader = await SignInAsync("leader");
+        var bytes = await leader.GetByteArrayAsync("/Reports/HalfYear?handler=Pdf&unit=county&year=2026&part=H1");
+        Assert.True(bytes.Length < 300 * 1024, $"county PDF is {bytes.Length / 1024} KB");
+        var text = PdfText(bytes, out var pages);
+        Assert.Contains("平原县2026年上半年人口和计划生育工作总结", text);
+        foreach (var township in new[] { "龙门街道", "桃园街道", "王凤楼镇", "田庄乡" }) Assert.Contains(township, text);
+        Assert.Contains($"第{pages}页共{pages}页", text);
+        var taoyuan = await leader.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit={Given.Taoyuan}&year=2026&part=H1");
+        Assert.Contains("计划生育率—", PdfText(taoyuan, out _));
+
+        var clerk2 = await SignInAsync("clerk02");
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync("/Reports/HalfYear?handler=Pdf&unit=county&year=2026&part=H1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync("/Reports/HalfYear?handler=Pdf&unit=371426001000&year=2026&part=H1")).StatusCode);
+    }
 }

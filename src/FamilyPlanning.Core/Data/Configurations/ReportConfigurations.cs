@@ -1,0 +1,24 @@
+using FamilyPlanning.Core.Places;
+using FamilyPlanning.Core.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FamilyPlanning.Core.Data.Configurations;
+
+public class NarrativeDraftConfiguration : IEntityTypeConfiguration<NarrativeDraft>
+{
+    public void Configure(EntityTypeBuilder<NarrativeDraft> b)
+    {
+        b.Property(x => x.Id).UseHiLo(RegisterColumns.IdSequence);
+        b.Property(x => x.Unit).HasMaxLength(AreaCode.Length);
+        b.Property(x => x.PeriodCode).HasMaxLength(16);
+        b.Property(x => x.TownshipCode).HasMaxLength(AreaCode.Length).IsFixedLength();
+        b.Property(x => x.Practices).HasMaxLength(NarrativeDraft.SectionMaxLength);
+        b.Property(x => x.Problems).HasMaxLength(NarrativeDraft.SectionMaxLength);
+        b.Property(x => x.Plans).HasMaxLength(NarrativeDraft.SectionMaxLength);
+        b.Property(x => x.ResponsiblePerson).HasMaxLength(NarrativeDraft.NameMaxLength);
+        b.Property(x => x.Preparer).HasMaxLength(NarrativeDraft.NameMaxLength);
+        b.Property(x => x.Version).IsRowVersion();
+        b.HasIndex(x => new { x.Unit, x.PeriodCode }).IsUnique();
+    }
+}
