@@ -17,6 +17,11 @@ public class LineBreakerTests
         Assert.Equal(["计划生育工", "作，全面落实"], Break("计划生育工作，全面落实"));
 
     [Fact]
+    public void ClosingPunctuationRun_CarriesTheCharacterBeforeIt() =>
+        // 「）。」 may not start a line: 度 comes down with them.
+        Assert.Equal(["快于指标进", "度）。"], Break("快于指标进度）。"));
+
+    [Fact]
     public void OpeningPunctuation_NeverEndsALine() =>
         Assert.Equal(["全县出生人", "（男）"], Break("全县出生人（男）"));
 

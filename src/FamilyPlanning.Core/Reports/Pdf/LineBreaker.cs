@@ -35,11 +35,17 @@ public static class LineBreaker
             // The unit does not fit. Keep closing punctuation off the next line's start and opening punctuation off this
             // line's end by carrying the last unit of this line down.
             var carry = "";
-            if ((NoLineStart.Contains(unit[0]) || NoLineEnd.Contains(line[^1])) && line.Length > 1)
+            if (NoLineStart.Contains(unit[0]) || NoLineEnd.Contains(line[^1]))
             {
-                var last = LastUnitLength(line);
-                carry = line[^last..];
-                line = line[..^last];
+                // Carry units down until the new line starts with something that may start a line (「进度）。」 moves
+                // 度 too, not just the bracket).
+                do
+                {
+                    var last = LastUnitLength(line);
+                    if (last >= line.Length) break;
+                    carry = line[^last..] + carry;
+                    line = line[..^last];
+                } while ((NoLineStart.Contains(carry[0]) || NoLineEnd.Contains(line[^1])) && line.Length > 1);
             }
             lines.Add(line.TrimEnd());
             line = carry;
