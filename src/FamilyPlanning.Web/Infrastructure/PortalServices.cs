@@ -160,6 +160,7 @@ public static class PortalServices
         services.AddScoped<FamilyPlanning.Core.Monthly.MonthlyReportService>();
         services.AddScoped<FamilyPlanning.Core.Reports.HalfYearSummaryService>();
         services.AddScoped<FamilyPlanning.Core.Reports.NarrativeService>();
+        services.AddScoped<FamilyPlanning.Core.Reports.ReportArchive>();
     }
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

@@ -254,7 +254,20 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
         var taoyuan = await leader.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit={Given.Taoyuan}&year=2026&part=H1");
         Assert.Contains("计划生育率—", PdfText(taoyuan, out _));
 
+        // The font is embedded as a subset (a six-letter tag before its name).
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes))
+            Assert.Matches("^[A-Z]{6}\\+", pdf.GetPage(1).Letters.First(l => l.Value == "平").FontName);
+
+        // Every export is archived byte for byte with its SHA-256, and can be downloaded again identically.
+        var id = await Portal.ScalarAsync<long>("SELECT id FROM report_exports WHERE unit = 'county' ORDER BY at LIMIT 1");
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+            await Portal.ScalarAsync<string>("SELECT sha256 FROM report_exports WHERE id = @id", ("id", id)));
+        Assert.Equal("5", await Portal.ScalarAsync<string>("SELECT figures->>'births' FROM report_exports WHERE id = @id", ("id", id)));
+        Assert.Equal(bytes, await leader.GetByteArrayAsync($"/Reports/Archive?handler=Download&id={id}"));
+        Assert.Contains("平原县2026年上半年人口和计划生育工作总结", await leader.GetStringAsync("/Reports/Archive"));
+
         var clerk2 = await SignInAsync("clerk02");
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Reports/Archive?handler=Download&id={id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync("/Reports/HalfYear?handler=Pdf&unit=county&year=2026&part=H1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync("/Reports/HalfYear?handler=Pdf&unit=371426001000&year=2026&part=H1")).StatusCode);
     }

@@ -9,6 +9,7 @@ public class NarrativeDraftConfiguration : IEntityTypeConfiguration<NarrativeDra
 {
     public void Configure(EntityTypeBuilder<NarrativeDraft> b)
     {
+        b.ToTable("narrative_drafts");
         b.Property(x => x.Id).UseHiLo(RegisterColumns.IdSequence);
         b.Property(x => x.Unit).HasMaxLength(AreaCode.Length);
         b.Property(x => x.PeriodCode).HasMaxLength(16);
@@ -20,5 +21,23 @@ public class NarrativeDraftConfiguration : IEntityTypeConfiguration<NarrativeDra
         b.Property(x => x.Preparer).HasMaxLength(NarrativeDraft.NameMaxLength);
         b.Property(x => x.Version).IsRowVersion();
         b.HasIndex(x => new { x.Unit, x.PeriodCode }).IsUnique();
+    }
+}
+
+public class ReportExportConfiguration : IEntityTypeConfiguration<ReportExport>
+{
+    public void Configure(EntityTypeBuilder<ReportExport> b)
+    {
+        b.ToTable("report_exports");
+        b.Property(x => x.Id).UseHiLo(RegisterColumns.IdSequence);
+        b.Property(x => x.Unit).HasMaxLength(AreaCode.Length);
+        b.Property(x => x.UnitName).HasMaxLength(50);
+        b.Property(x => x.TownshipCode).HasMaxLength(AreaCode.Length).IsFixedLength();
+        b.Property(x => x.PeriodCode).HasMaxLength(16);
+        b.Property(x => x.Title).HasMaxLength(120);
+        b.Property(x => x.UserName).HasMaxLength(64);
+        b.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
+        b.Property(x => x.Figures).HasColumnType("jsonb");
+        b.HasIndex(x => new { x.Unit, x.At });
     }
 }

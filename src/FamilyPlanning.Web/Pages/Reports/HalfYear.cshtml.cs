@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FamilyPlanning.Web.Pages.Reports;
 
-public class HalfYearModel(HalfYearSummaryService summaries, NarrativeService narratives, Core.Places.PlaceService places,
-    IConfiguration config, TimeProvider clock) : RegisterPage
+public class HalfYearModel(HalfYearSummaryService summaries, NarrativeService narratives, ReportArchive archive,
+    Core.Places.PlaceService places, IConfiguration config, TimeProvider clock) : RegisterPage
 {
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
@@ -38,6 +38,7 @@ public class HalfYearModel(HalfYearSummaryService summaries, NarrativeService na
             var draft = await narratives.GetAsync(Unit!, PeriodCode, ct);
             var bytes = SummaryPdf.Render(summary, draft?.ToNarrative() ?? new Narrative(null, null, null, null, null),
                 config["Reports:FontPath"], ChinaTime.Today(clock));
+            await archive.StoreAsync(summary, Unit!, PeriodCode, bytes, ct);
             return File(bytes, "application/pdf", summary.Title + ".pdf");
         }
         catch (NotFoundOrForbidden)
