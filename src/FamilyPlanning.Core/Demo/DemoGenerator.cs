@@ -36,7 +36,7 @@ public static class DemoGenerator
             }
     }
 
-    /// <summary>月报 of every past month approved (most submitted by the deadline, a few days late); of the last month whose
+    /// <summary>月报 of every past month approved (most submitted on the deadline, a few days late); of the last month whose
     /// deadline has passed, most townships have submitted and two have not yet.</summary>
     private static void AddMonthlyReports(DemoData data, List<string> townships, DateOnly from, DateOnly reference, DemoIds ids, Random rng)
     {
@@ -46,7 +46,8 @@ public static class DemoGenerator
             {
                 var latest = month == lastDue;
                 if (latest && townships.IndexOf(t) % 8 == 3) continue;
-                var submitted = month.AddMonths(1).AddDays(rng.NextDouble() < 0.08 ? rng.Next(5, 12) : rng.Next(0, 4));
+                // Submitted on the deadline (the 5th), births of the month having been reported by then; some a few days late.
+                var submitted = month.AddMonths(1).AddDays(4 + (rng.NextDouble() < 0.08 ? rng.Next(1, 8) : 0));
                 if (submitted > reference) submitted = reference;
                 data.MonthlyReports.Add(new Monthly.MonthlyReport
                 {

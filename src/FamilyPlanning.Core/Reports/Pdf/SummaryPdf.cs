@@ -105,7 +105,9 @@ public static class SummaryPdf
                 if (series.Count == 1 || labels.Count <= 12)
                     g.DrawString(v.ToString("0.##"), font, XBrushes.Black, new XRect(x - 6, plot.Bottom - h - 10, barWidth + 12, 9), XStringFormats.TopCenter);
             }
-            var label = labels[i].Length > 4 ? labels[i][..4] : labels[i];
+            // Many bars leave room for two characters a label (王凤楼镇 → 王凤); the table above has the full names.
+            var room = labels.Count > 12 ? 2 : 4;
+            var label = labels[i].Length > room ? labels[i][..room] : labels[i];
             g.DrawString(label, font, XBrushes.Black, new XRect(plot.Left + i * slot, plot.Bottom + 3, slot, 10), XStringFormats.TopCenter);
         }
     }
