@@ -249,7 +249,10 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
         Assert.True(bytes.Length < 300 * 1024, $"county PDF is {bytes.Length / 1024} KB");
         var text = PdfText(bytes, out var pages);
         Assert.Contains("平原县2026年上半年人口和计划生育工作总结", text);
-        foreach (var township in new[] { "龙门街道", "桃园街道", "王凤楼镇", "田庄乡" }) Assert.Contains(township, text);
+        foreach (var township in FamilyPlanning.Core.Demo.DemoPlaces.Build().Townships.Select(t => t.Name)) Assert.Contains(township, text);
+        var preview = await Forms.GetHtmlAsync(leader, "/Reports/HalfYear?unit=county&year=2026&part=H1");
+        Assert.Equal(17, preview.QuerySelectorAll("#township-table tbody tr").Length);
+        Assert.Contains("384.62‰", preview.QuerySelectorAll("#township-table tbody tr").Single(r => r.TextContent.Contains("龙门街道")).TextContent);
         Assert.Contains($"第{pages}页共{pages}页", text);
         var taoyuan = await leader.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit={Given.Taoyuan}&year=2026&part=H1");
         Assert.Contains("计划生育率—", PdfText(taoyuan, out _));
