@@ -1,5 +1,6 @@
 using System.Net;
 using FamilyPlanning.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 
 namespace FamilyPlanning.Web.Tests.Account;
 
@@ -92,5 +93,25 @@ public class LoginTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_LoginFloodFromOneAddress_Gets429WithAChineseMessage()
+    {
+        using var limited = Portal.WithWebHostBuilder(b => b.UseSetting("Security:LoginAttemptsPerMinutePerIp", "3"));
+        var client = limited.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://localhost"),
+        });
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 4; i++)
+        {
+            last = await Forms.PostAsync(client, "/Account/Login", Credentials("clerk09", "wrong-" + i));
+            statuses.Add(last.StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Contains("登录尝试过于频繁", await last.Content.ReadAsStringAsync());
     }
 }
