@@ -73,8 +73,8 @@ public sealed class LocalPostgres : IDisposable
         {
             var name = Path.GetFileName(dir)[ThrowawayPrefix.Length..];
             var pidText = name.Split('-')[0];
-            if (int.TryParse(pidText, out var pid) && pid != Environment.ProcessId && ProcessAlive(pid)) continue;
-            if (pid == Environment.ProcessId) continue;
+            // Our own folders and those of test runs still alive are left alone.
+            if (int.TryParse(pidText, out var pid) && (pid == Environment.ProcessId || ProcessAlive(pid))) continue;
             try
             {
                 var bin = FindBinDir();

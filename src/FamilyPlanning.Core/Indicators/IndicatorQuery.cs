@@ -21,51 +21,49 @@ public sealed class IndicatorQuery(AppDbContext db)
         // A connection of its own (from the pool), so a period and the same period last year can be counted in parallel.
         await using var conn = new NpgsqlConnection(db.Database.GetConnectionString());
         await conn.OpenAsync(ct);
+        var args = new Dictionary<string, object>
         {
-            var args = new Dictionary<string, object>
-            {
-                ["t"] = townships.ToArray(),
-                ["from"] = p.From,
-                ["to"] = p.To,
-                ["before"] = p.From.AddDays(-1),
-                ["deadline"] = deadlineDay,
-            };
-            await Read(conn, PopulationSql, args, r =>
-            {
-                var c = result[r.GetString(0)];
-                c.PopulationStart = r.GetInt64(1);
-                c.PopulationEnd = r.GetInt64(2);
-                c.InMigrantsEnd = r.GetInt64(3);
-                c.Deaths = r.GetInt64(4);
-            }, ct);
-            await Read(conn, BirthsSql, args, r =>
-            {
-                var c = result[r.GetString(0)];
-                c.Births = r.GetInt64(1);
-                c.Boys = r.GetInt64(2);
-                c.Girls = r.GetInt64(3);
-                c.Compliant = r.GetInt64(4);
-                c.ByParity = [r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)];
-                c.CompliantByParity = [r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)];
-                c.Twins = r.GetInt64(11);
-                c.LateReports = r.GetInt64(12);
-                c.EarlierYearsReported = r.GetInt64(13);
-            }, ct);
-            await Read(conn, WomenSql, args, r =>
-            {
-                var c = result[r.GetString(0)];
-                var method = (Method)r.GetInt32(1);
-                c.Methods[method] = c.Methods.GetValueOrDefault(method) + r.GetInt64(2);
-                c.MarriedWcba += r.GetInt64(2);
-                c.MarriedWcbaExempt += r.GetInt64(3);
-                c.OneChildCertificates += r.GetInt64(4);
-            }, ct);
-            await Read(conn, ProceduresSql, args, r =>
-                result[r.GetString(0)].Procedures[(ContraceptiveType)r.GetInt32(1)] = r.GetInt64(2), ct);
-            await Read(conn, SubsidiesSql, args, r =>
-                result[r.GetString(0)].Subsidies[(Programme)r.GetInt32(1)] =
-                    new SubsidyCounts(r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetDecimal(5)), ct);
-        }
+            ["t"] = townships.ToArray(),
+            ["from"] = p.From,
+            ["to"] = p.To,
+            ["before"] = p.From.AddDays(-1),
+            ["deadline"] = deadlineDay,
+        };
+        await Read(conn, PopulationSql, args, r =>
+        {
+            var c = result[r.GetString(0)];
+            c.PopulationStart = r.GetInt64(1);
+            c.PopulationEnd = r.GetInt64(2);
+            c.InMigrantsEnd = r.GetInt64(3);
+            c.Deaths = r.GetInt64(4);
+        }, ct);
+        await Read(conn, BirthsSql, args, r =>
+        {
+            var c = result[r.GetString(0)];
+            c.Births = r.GetInt64(1);
+            c.Boys = r.GetInt64(2);
+            c.Girls = r.GetInt64(3);
+            c.Compliant = r.GetInt64(4);
+            c.ByParity = [r.GetInt64(5), r.GetInt64(6), r.GetInt64(7)];
+            c.CompliantByParity = [r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)];
+            c.Twins = r.GetInt64(11);
+            c.LateReports = r.GetInt64(12);
+            c.EarlierYearsReported = r.GetInt64(13);
+        }, ct);
+        await Read(conn, WomenSql, args, r =>
+        {
+            var c = result[r.GetString(0)];
+            var method = (Method)r.GetInt32(1);
+            c.Methods[method] = c.Methods.GetValueOrDefault(method) + r.GetInt64(2);
+            c.MarriedWcba += r.GetInt64(2);
+            c.MarriedWcbaExempt += r.GetInt64(3);
+            c.OneChildCertificates += r.GetInt64(4);
+        }, ct);
+        await Read(conn, ProceduresSql, args, r =>
+            result[r.GetString(0)].Procedures[(ContraceptiveType)r.GetInt32(1)] = r.GetInt64(2), ct);
+        await Read(conn, SubsidiesSql, args, r =>
+            result[r.GetString(0)].Subsidies[(Programme)r.GetInt32(1)] =
+                new SubsidyCounts(r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetDecimal(5)), ct);
         return result;
     }
 

@@ -11,7 +11,17 @@ public sealed record HalfYearSummary(string CountyName, string UnitName, bool Is
     public string Title => $"{(IsCounty ? UnitName : CountyName + UnitName)}{Report.Period.Name}人口和计划生育工作总结";
 
     /// <summary>「全县」 for the county, 「全镇/全乡/全街道」 for a township.</summary>
-    public string Whole => IsCounty ? "全县" : PlaceNames.Whole(Kind ?? TownshipKind.Town);
+    public static string WholeOf(bool isCounty, TownshipKind? kind) => isCounty ? "全县" : PlaceNames.Whole(kind ?? TownshipKind.Town);
+
+    /// <summary>The columns of 表1 (统1表, with last year) and 表2 (统2表), shared by the PDF and the HTML preview.</summary>
+    public static readonly string[] BirthTableKeys =
+        ["population", "births", "first_child", "second_child", "multi_child", "birth_rate", "planned_birth_rate", "sex_ratio"];
+    public static readonly string[] ContraceptionTableKeys =
+        ["married_wcba", "contraceptive_prevalence", "sterilisations", "iud_insertions", "iud_removals", "implants", "abortions", "induced_labours"];
+
+    /// <summary>表5: townships ranked by planned-birth rate (those without births last).</summary>
+    public List<UnitIndicators> Ranked =>
+        Report.Townships.OrderByDescending(t => t["planned_birth_rate"].Value ?? -1).ThenBy(t => t.Code).ToList();
 
     public static string ParagraphFor(UnitIndicators u, string whole, DateOnly end)
     {

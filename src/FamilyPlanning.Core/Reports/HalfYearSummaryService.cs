@@ -22,7 +22,7 @@ public sealed class HalfYearSummaryService(AppDbContext db, ICurrentUser current
         var county = await db.Counties.AsNoTracking().OrderBy(c => c.Code).FirstAsync(ct);
         var township = isCounty ? null : await db.Townships.AsNoTracking().FirstAsync(t => t.Code == unit, ct);
         var unitName = isCounty ? county.Name : township!.Name;
-        var whole = isCounty ? "全县" : Places.PlaceNames.Whole(township!.Kind);
+        var whole = HalfYearSummary.WholeOf(isCounty, township?.Kind);
         return new HalfYearSummary(county.Name, unitName, isCounty, township?.Kind, report,
             HalfYearSummary.ParagraphFor(report.Total, whole, period.To), await DataQualityAsync(report, ct));
     }

@@ -19,14 +19,14 @@ public static class SummaryPdf
         pdf.Paragraph("（一）计生指标完成情况", indent: false);
         pdf.Paragraph(s.Paragraph);
 
+        var keys = HalfYearSummary.BirthTableKeys;
         string[] cols = ["期末人口总数", "本期出生", "一孩", "二孩", "多孩", "出生率", "计划生育率", "性别比"];
-        string[] keys = ["population", "births", "first_child", "second_child", "multi_child", "birth_rate", "planned_birth_rate", "sex_ratio"];
         pdf.Paragraph("表1  人口与出生情况（与上年同期比）", indent: false);
         pdf.Table(["项目", .. cols], [["本期", .. keys.Select(k => u[k].Text)], ["上年同期", .. keys.Select(k => u.Last(k).Text)]],
             [1.4, 1.3, 1, 0.8, 0.8, 0.8, 1, 1.2, 1]);
 
         pdf.Paragraph("表2  节育情况", indent: false);
-        string[] pkeys = ["married_wcba", "contraceptive_prevalence", "sterilisations", "iud_insertions", "iud_removals", "implants", "abortions", "induced_labours"];
+        var pkeys = HalfYearSummary.ContraceptionTableKeys;
         pdf.Table(["项目", "已婚育龄妇女", "综合节育率", "结扎", "放环", "取环", "皮埋", "人流", "引产"],
             [["本期", .. pkeys.Select(k => u[k].Text)], ["上年同期", .. pkeys.Select(k => u.Last(k).Text)]],
             [1.2, 1.5, 1.3, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8]);
@@ -48,7 +48,7 @@ public static class SummaryPdf
         if (s.IsCounty)
         {
             pdf.Paragraph("表5  各乡镇主要指标及排名（按计划生育率）", indent: false);
-            var ranked = r.Townships.OrderByDescending(t => t["planned_birth_rate"].Value ?? -1).ThenBy(t => t.Code).ToList();
+            var ranked = s.Ranked;
             pdf.Table(["排名", "乡镇", "出生", "出生率", "计划生育率", "性别比", "综合节育率", "提示"],
                 ranked.Select((t, i) => (IReadOnlyList<string>)[(i + 1).ToString(), t.Name, t["births"].Text, t["birth_rate"].Text,
                     t["planned_birth_rate"].Text, t["sex_ratio"].Text, t["contraceptive_prevalence"].Text,
