@@ -11,7 +11,7 @@ namespace FamilyPlanning.Core.Births;
 public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProvider clock, PersonService persons)
 {
     public const int MaxChildrenPerDelivery = 6;
-    private const int MinDaysBetweenDeliveries = 180;
+    public const int MinDaysBetweenDeliveries = 180;
     private const string CertificateIndex = "ix_births_certificate_number";
 
     public Task<Paged<BirthRow>> SearchAsync(BirthFilter f, CancellationToken ct)
@@ -90,10 +90,7 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
                 HouseholdId = household.Id,
                 VillageCode = household.VillageCode,
                 TownshipCode = household.TownshipCode,
-                Relation = m.Relation is Relation.Head or Relation.Spouse
-                    ? (sex == Sex.Male ? Relation.Son : Relation.Daughter)
-                    : m.Relation == Relation.SonOrDaughterInLaw || m.Relation is Relation.Son or Relation.Daughter ? Relation.Grandchild
-                    : Relation.Other,
+                Relation = ChildRelation(m.Relation, sex),
             };
             child.IdNumber = await persons.CheckIdNumberAsync(c.IdNumber, date, sex, 0, $"{field}.IdNumber", ct);
             db.Persons.Add(child);
@@ -195,8 +192,19 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
     {
         var rules = await db.PolicyRules.AsNoTracking().ToListAsync(ct);
         await db.Births.Where(b => b.MotherId == mother.Id).LoadAsync(ct);
-        var all = db.Births.Local.Where(b => b.MotherId == mother.Id && db.Entry(b).State != EntityState.Deleted)
-            .OrderBy(b => b.BirthDate).ThenBy(b => b.Id).ToList();
+        Renumber(mother, db.Births.Local.Where(b => b.MotherId == mother.Id && db.Entry(b).State != EntityState.Deleted), rules);
+    }
+
+    /// <summary>The newborn's relation to the head of the mother's household.</summary>
+    public static Relation ChildRelation(Relation mother, Sex sex) =>
+        mother is Relation.Head or Relation.Spouse ? (sex == Sex.Male ? Relation.Son : Relation.Daughter)
+        : mother is Relation.SonOrDaughterInLaw or Relation.Son or Relation.Daughter ? Relation.Grandchild
+        : Relation.Other;
+
+    /// <summary>Parity and policy of every birth of one mother, in birth order (shared with the import).</summary>
+    public static void Renumber(Woman mother, IEnumerable<Birth> births, List<PolicyRule> rules)
+    {
+        var all = births.OrderBy(b => b.BirthDate).ThenBy(b => b.Id).ToList();
         var before = mother.ChildrenBefore;
         foreach (var delivery in all.GroupBy(b => b.DeliveryId).OrderBy(g => g.Min(b => b.BirthDate)).ThenBy(g => g.Min(b => b.Id)))
         {

@@ -1,6 +1,4 @@
-using FamilyPlanning.Core.Births;
-using FamilyPlanning.Core.Contraception;
-using FamilyPlanning.Core.People;
+using FamilyPlanning.Core.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,90 +10,11 @@ public static class DemoLoader
 {
     public static async Task LoadAsync(NpgsqlConnection conn, DemoData d, CancellationToken ct)
     {
-        await Copy(conn, "households (id, number, village_code, township_code, address, head_name, hukou_type)", d.Households,
-            async (w, h) =>
-            {
-                await w.WriteAsync(h.Id, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(h.Number, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(h.VillageCode, NpgsqlDbType.Char, ct);
-                await w.WriteAsync(h.TownshipCode, NpgsqlDbType.Char, ct);
-                await w.WriteAsync(h.Address, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(h.HeadName, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync((int)h.HukouType, NpgsqlDbType.Integer, ct);
-            }, ct);
-        await Copy(conn, "persons (id, name, sex, birth_date, id_number, household_id, village_code, township_code, relation, " +
-                         "marital_status, residence, moved_in_on, moved_out_on, moved_out_to, died_on, disability_grade)", d.Persons,
-            async (w, p) =>
-            {
-                await w.WriteAsync(p.Id, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(p.Name, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync((int)p.Sex, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(p.BirthDate, NpgsqlDbType.Date, ct);
-                await Nullable(w, p.IdNumber, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(p.HouseholdId, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(p.VillageCode, NpgsqlDbType.Char, ct);
-                await w.WriteAsync(p.TownshipCode, NpgsqlDbType.Char, ct);
-                await w.WriteAsync((int)p.Relation, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync((int)p.MaritalStatus, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync((int)p.Residence, NpgsqlDbType.Integer, ct);
-                await Nullable(w, p.MovedInOn, NpgsqlDbType.Date, ct);
-                await Nullable(w, p.MovedOutOn, NpgsqlDbType.Date, ct);
-                await Nullable(w, p.MovedOutTo, NpgsqlDbType.Varchar, ct);
-                await Nullable(w, p.DiedOn, NpgsqlDbType.Date, ct);
-                await Nullable(w, p.DisabilityGrade, NpgsqlDbType.Integer, ct);
-            }, ct);
-        await Copy(conn, "women (id, person_id, township_code, village_code, married_on, boys_before, girls_before, exemption, " +
-                         "birth_service_certificate, one_child_certificate, one_child_certificate_on, registered_on)", d.Women,
-            async (w, x) =>
-            {
-                await w.WriteAsync(x.Id, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(x.PersonId, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(x.TownshipCode, NpgsqlDbType.Char, ct);
-                await w.WriteAsync(x.VillageCode, NpgsqlDbType.Char, ct);
-                await Nullable(w, x.MarriedOn, NpgsqlDbType.Date, ct);
-                await w.WriteAsync(x.BoysBefore, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(x.GirlsBefore, NpgsqlDbType.Integer, ct);
-                await Nullable(w, x.Exemption is { } e ? (int?)e : null, NpgsqlDbType.Integer, ct);
-                await Nullable(w, x.BirthServiceCertificate, NpgsqlDbType.Varchar, ct);
-                await Nullable(w, x.OneChildCertificate, NpgsqlDbType.Varchar, ct);
-                await Nullable(w, x.OneChildCertificateOn, NpgsqlDbType.Date, ct);
-                await w.WriteAsync(x.RegisteredOn, NpgsqlDbType.Date, ct);
-            }, ct);
-        await Copy(conn, "births (id, child_id, mother_id, father_id, township_code, village_code, sex, birth_date, place, " +
-                         "certificate_number, delivery_id, parity, policy_status, policy_reason, policy_overridden, permit_number, reported_on)",
-            d.Births, async (w, b) =>
-            {
-                await w.WriteAsync(b.Id, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(b.ChildId, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(b.MotherId, NpgsqlDbType.Bigint, ct);
-                await Nullable(w, b.FatherId, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(b.TownshipCode, NpgsqlDbType.Char, ct);
-                await w.WriteAsync(b.VillageCode, NpgsqlDbType.Char, ct);
-                await w.WriteAsync((int)b.Sex, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(b.BirthDate, NpgsqlDbType.Date, ct);
-                await w.WriteAsync(b.Place, NpgsqlDbType.Varchar, ct);
-                await Nullable(w, b.CertificateNumber, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(b.DeliveryId, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(b.Parity, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync((int)b.PolicyStatus, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(b.PolicyReason, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(b.PolicyOverridden, NpgsqlDbType.Boolean, ct);
-                await Nullable(w, b.PermitNumber, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(b.ReportedOn, NpgsqlDbType.Date, ct);
-            }, ct);
-        await Copy(conn, "contraceptive_events (id, woman_id, township_code, village_code, type, date, institution, complication, note)",
-            d.Events, async (w, e) =>
-            {
-                await w.WriteAsync(e.Id, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(e.WomanId, NpgsqlDbType.Bigint, ct);
-                await w.WriteAsync(e.TownshipCode, NpgsqlDbType.Char, ct);
-                await w.WriteAsync(e.VillageCode, NpgsqlDbType.Char, ct);
-                await w.WriteAsync((int)e.Type, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(e.Date, NpgsqlDbType.Date, ct);
-                await w.WriteAsync((int)e.Institution, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(e.Complication, NpgsqlDbType.Boolean, ct);
-                await w.WriteAsync(e.Note, NpgsqlDbType.Varchar, ct);
-            }, ct);
+        await RegisterCopy.HouseholdsAsync(conn, d.Households, ct);
+        await RegisterCopy.PersonsAsync(conn, d.Persons, ct);
+        await RegisterCopy.WomenAsync(conn, d.Women, ct);
+        await RegisterCopy.BirthsAsync(conn, d.Births, ct);
+        await RegisterCopy.EventsAsync(conn, d.Events, ct);
 
         await DemoSubsidyLoader.LoadAsync(conn, d, ct);
 
@@ -108,22 +27,4 @@ public static class DemoLoader
         await using var analyze = new NpgsqlCommand("ANALYZE households, persons, women, births, contraceptive_events, beneficiaries, payment_runs, payment_lines", conn);
         await analyze.ExecuteNonQueryAsync(ct);
     }
-
-    internal static async Task Copy<T>(NpgsqlConnection conn, string target, List<T> rows, Func<NpgsqlBinaryImporter, T, Task> write,
-        CancellationToken ct)
-    {
-        await using var importer = await conn.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var row in rows)
-        {
-            await importer.StartRowAsync(ct);
-            await write(importer, row);
-        }
-        await importer.CompleteAsync(ct);
-    }
-
-    internal static Task Nullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
-        value is { } v ? w.WriteAsync(v, type, ct) : w.WriteNullAsync(ct);
-
-    internal static Task Nullable(NpgsqlBinaryImporter w, string? value, NpgsqlDbType type, CancellationToken ct) =>
-        value is null ? w.WriteNullAsync(ct) : w.WriteAsync(value, type, ct);
 }

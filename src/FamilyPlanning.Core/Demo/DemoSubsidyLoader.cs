@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using static FamilyPlanning.Core.Demo.DemoLoader;
+using static FamilyPlanning.Core.Data.RegisterCopy;
 
 namespace FamilyPlanning.Core.Demo;
 

@@ -64,11 +64,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
     {
         var person = await WritableAsync(id, ct);
         db.ExpectVersion(person, version);
-        var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写死亡日期");
-        Rules.NotInFuture(date, ChinaTime.Today(clock), nameof(input.Date), "死亡日期");
-        Rules.NotBefore(date, person.BirthDate, nameof(input.Date), "死亡日期", "出生日期");
-        if (person.DiedOn is not null) throw new RuleViolation(nameof(input.Date), $"已登记死亡（{person.DiedOn:yyyy-MM-dd}）");
-        person.DiedOn = date;
+        ApplyDeath(person, input, ChinaTime.Today(clock));
         await SaveAsync(person, ct);
     }
 
@@ -76,14 +72,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
     {
         var person = await WritableAsync(id, ct);
         db.ExpectVersion(person, version);
-        var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写迁出日期");
-        Rules.NotInFuture(date, ChinaTime.Today(clock), nameof(input.Date), "迁出日期");
-        Rules.NotBefore(date, person.BirthDate, nameof(input.Date), "迁出日期", "出生日期");
-        Rules.NotBefore(date, person.MovedInOn ?? person.BirthDate, nameof(input.Date), "迁出日期", "迁入日期");
-        if (person.DiedOn is not null) throw new RuleViolation(nameof(input.Date), "已死亡人员不能迁出");
-        if (person.MovedOutOn is not null) throw new RuleViolation(nameof(input.Date), $"已于 {person.MovedOutOn:yyyy-MM-dd} 迁出");
-        person.MovedOutOn = date;
-        person.MovedOutTo = Rules.Optional(input.Place);
+        ApplyMoveOut(person, input, ChinaTime.Today(clock));
         await SaveAsync(person, ct);
     }
 
@@ -92,14 +81,40 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
     {
         var person = await WritableAsync(id, ct);
         db.ExpectVersion(person, version);
+        ApplyMoveIn(person, input, ChinaTime.Today(clock));
+        await SaveAsync(person, ct);
+    }
+
+    public static void ApplyDeath(Person person, LifeEventInput input, DateOnly today)
+    {
+        var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写死亡日期");
+        Rules.NotInFuture(date, today, nameof(input.Date), "死亡日期");
+        Rules.NotBefore(date, person.BirthDate, nameof(input.Date), "死亡日期", "出生日期");
+        if (person.DiedOn is not null) throw new RuleViolation(nameof(input.Date), $"已登记死亡（{person.DiedOn:yyyy-MM-dd}）");
+        person.DiedOn = date;
+    }
+
+    public static void ApplyMoveOut(Person person, LifeEventInput input, DateOnly today)
+    {
+        var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写迁出日期");
+        Rules.NotInFuture(date, today, nameof(input.Date), "迁出日期");
+        Rules.NotBefore(date, person.BirthDate, nameof(input.Date), "迁出日期", "出生日期");
+        Rules.NotBefore(date, person.MovedInOn ?? person.BirthDate, nameof(input.Date), "迁出日期", "迁入日期");
+        if (person.DiedOn is not null) throw new RuleViolation(nameof(input.Date), "已死亡人员不能迁出");
+        if (person.MovedOutOn is not null) throw new RuleViolation(nameof(input.Date), $"已于 {person.MovedOutOn:yyyy-MM-dd} 迁出");
+        person.MovedOutOn = date;
+        person.MovedOutTo = Rules.Optional(input.Place);
+    }
+
+    public static void ApplyMoveIn(Person person, LifeEventInput input, DateOnly today)
+    {
         var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写迁入日期");
-        Rules.NotInFuture(date, ChinaTime.Today(clock), nameof(input.Date), "迁入日期");
+        Rules.NotInFuture(date, today, nameof(input.Date), "迁入日期");
         if (person.MovedOutOn is null) throw new RuleViolation(nameof(input.Date), "该人员未迁出，无需登记迁入");
         Rules.NotBefore(date, person.MovedOutOn.Value, nameof(input.Date), "迁入日期", "迁出日期");
         person.MovedInOn = date;
         person.MovedOutOn = null;
         person.MovedOutTo = null;
-        await SaveAsync(person, ct);
     }
 
     public async Task<Person> WritableAsync(long id, CancellationToken ct)
@@ -112,12 +127,21 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
 
     private async Task ApplyAsync(Person p, PersonInput input, CancellationToken ct)
     {
-        var today = ChinaTime.Today(clock);
+        ApplyFields(p, input, ChinaTime.Today(clock));
+        p.IdNumber = await CheckIdNumberAsync(input.IdNumber, p.BirthDate, p.Sex, p.Id, nameof(input.IdNumber), ct);
+    }
+
+    /// <summary>Every rule of a person's fields except the county-wide uniqueness of the ID number (shared with the import,
+    /// which checks uniqueness for a whole file at once).</summary>
+    public static void ApplyFields(Person p, PersonInput input, DateOnly today)
+    {
         p.Name = Rules.Required(input.Name, nameof(input.Name), "姓名");
         p.Sex = input.Sex ?? throw new RuleViolation(nameof(input.Sex), "请选择性别");
         p.BirthDate = input.BirthDate ?? throw new RuleViolation(nameof(input.BirthDate), "请填写出生日期");
         Rules.NotInFuture(p.BirthDate, today, nameof(input.BirthDate), "出生日期");
-        p.IdNumber = await CheckIdNumberAsync(input.IdNumber, p.BirthDate, p.Sex, p.Id, nameof(input.IdNumber), ct);
+        if (!string.IsNullOrWhiteSpace(input.IdNumber)
+            && IdNumber.Check(IdNumber.Normalize(input.IdNumber), p.BirthDate, p.Sex) is { } idError)
+            throw new RuleViolation(nameof(input.IdNumber), idError);
         p.Relation = input.Relation ?? throw new RuleViolation(nameof(input.Relation), "请选择与户主关系");
         p.MaritalStatus = input.MaritalStatus ?? throw new RuleViolation(nameof(input.MaritalStatus), "请选择婚姻状况");
         p.Residence = input.Residence ?? throw new RuleViolation(nameof(input.Residence), "请选择居住状况");

@@ -82,15 +82,10 @@ public sealed class WomanService(AppDbContext db, ICurrentUser current, TimeProv
     {
         var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null || !current.Scope.CanWrite(person.TownshipCode)) throw new NotFoundOrForbidden("人员");
-        if (person.Sex != Sex.Female) throw new RuleViolation(null, $"{person.Name}不是女性，不能登记为育龄妇女");
         if (await db.Women.AnyAsync(w => w.PersonId == personId, ct)) throw new RuleViolation(null, $"{person.Name}已有育龄妇女档案");
-        var registeredOn = input.RegisteredOn ?? throw new RuleViolation(nameof(input.RegisteredOn), "请填写建档日期");
-        if (!person.IsPresentOn(registeredOn)) throw new RuleViolation(nameof(input.RegisteredOn), $"{person.Name}在建档日期不在本地户籍（已死亡或迁出）");
-        var age = person.AgeOn(registeredOn);
-        if (age is < Woman.MinAge or > Woman.MaxAge)
-            throw new RuleViolation(nameof(input.RegisteredOn), $"{person.Name}在建档日期为{age}岁，育龄妇女应为15–49岁");
+        CheckNew(person, input.RegisteredOn);
         var woman = new Woman { PersonId = person.Id, TownshipCode = person.TownshipCode, VillageCode = person.VillageCode };
-        Apply(woman, person, input);
+        Apply(woman, person, input, Today);
         db.Women.Add(woman);
         await db.SaveOrExplainAsync(ct);
         return woman.Id;
@@ -102,13 +97,24 @@ public sealed class WomanService(AppDbContext db, ICurrentUser current, TimeProv
             .FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundOrForbidden("育龄妇女");
         if (!current.Scope.CanWrite(woman.TownshipCode)) throw new NotFoundOrForbidden("育龄妇女");
         db.ExpectVersion(woman, version);
-        Apply(woman, woman.Person!, input);
+        Apply(woman, woman.Person!, input, Today);
         await db.SaveOrExplainAsync(ct);
     }
 
-    private void Apply(Woman w, Person person, WomanInput input)
+    /// <summary>Who may get a new record: a woman present here and aged 15–49 on the registration date (shared with the import).</summary>
+    public static void CheckNew(Person person, DateOnly? registeredOn)
     {
-        var today = Today;
+        if (person.Sex != Sex.Female) throw new RuleViolation(null, $"{person.Name}不是女性，不能登记为育龄妇女");
+        var on = registeredOn ?? throw new RuleViolation(nameof(WomanInput.RegisteredOn), "请填写建档日期");
+        if (!person.IsPresentOn(on)) throw new RuleViolation(nameof(WomanInput.RegisteredOn), $"{person.Name}在建档日期不在本地户籍（已死亡或迁出）");
+        var age = person.AgeOn(on);
+        if (age is < Woman.MinAge or > Woman.MaxAge)
+            throw new RuleViolation(nameof(WomanInput.RegisteredOn), $"{person.Name}在建档日期为{age}岁，育龄妇女应为15–49岁");
+    }
+
+    /// <summary>The data rules of a woman's record, shared by the page and the import.</summary>
+    public static void Apply(Woman w, Person person, WomanInput input, DateOnly today)
+    {
         Rules.NotInFuture(input.RegisteredOn, today, nameof(input.RegisteredOn), "建档日期");
         Rules.NotInFuture(input.MarriedOn, today, nameof(input.MarriedOn), "结婚日期");
         Rules.NotBefore(input.MarriedOn, person.BirthDate.AddYears(Woman.MinAge), nameof(input.MarriedOn), "结婚日期", "年满15岁");

@@ -27,7 +27,7 @@ namespace FamilyPlanning.Web.Infrastructure;
 public static class PortalServices
 {
     public const string LoginPath = "/Account/Login";
-    public static readonly string[] RegisterFolders = ["/Households", "/Persons", "/Women", "/Births", "/Contraception", "/Subsidies"];
+    public static readonly string[] RegisterFolders = ["/Households", "/Persons", "/Women", "/Births", "/Contraception", "/Subsidies", "/Imports"];
 
     public static void AddPortal(this WebApplicationBuilder builder, string connectionString)
     {
@@ -140,6 +140,7 @@ public static class PortalServices
         services.AddScoped<UserService>();
         services.AddScoped<PlaceService>();
         services.AddScoped<AuditLogService>();
+        services.AddScoped<FamilyPlanning.Core.Imports.ImportService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<PersonService>();

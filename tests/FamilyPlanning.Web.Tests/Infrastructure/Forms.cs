@@ -27,6 +27,19 @@ public static class Forms
         return await client.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>GETs <paramref name="pageUrl"/>, then posts a multipart form with its token, the fields and one file.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields,
+        string fileField, string fileName, byte[] content)
+    {
+        var page = await GetHtmlAsync(client, pageUrl);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"no antiforgery token on {pageUrl}");
+        var body = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (k, v) in fields) body.Add(new StringContent(v), k);
+        body.Add(new ByteArrayContent(content), fileField, fileName);
+        return await client.PostAsync(pageUrl, body);
+    }
+
     public static string Text(this IHtmlDocument doc, string selector) =>
         doc.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"no {selector}");
 }

@@ -12,10 +12,11 @@ namespace FamilyPlanning.Core.Data.Configurations;
 internal static class RegisterColumns
 {
     public const string IdSequence = "register_ids";
+    public const int IdBlockSize = 10;
 
     /// <summary>One HiLo sequence for every register; it starts above the ids seeded by migrations.</summary>
     public static void AddSequence(ModelBuilder builder) =>
-        builder.HasSequence<long>(IdSequence).StartsAt(1000).IncrementsBy(10);
+        builder.HasSequence<long>(IdSequence).StartsAt(1000).IncrementsBy(IdBlockSize);
 
     public static void Apply<T>(EntityTypeBuilder<T> b) where T : class
     {

@@ -41,3 +41,18 @@ public class ReportExportConfiguration : IEntityTypeConfiguration<ReportExport>
         b.HasIndex(x => new { x.Unit, x.At });
     }
 }
+
+public class ImportRunConfiguration : IEntityTypeConfiguration<Imports.ImportRun>
+{
+    public void Configure(EntityTypeBuilder<Imports.ImportRun> b)
+    {
+        b.ToTable("import_runs");
+        b.Property(x => x.Id).UseHiLo(RegisterColumns.IdSequence);
+        b.Property(x => x.UserId).HasMaxLength(64);
+        b.Property(x => x.UserName).HasMaxLength(64);
+        b.Property(x => x.TownshipCode).HasMaxLength(AreaCode.Length).IsFixedLength();
+        b.Property(x => x.FileName).HasMaxLength(Imports.ImportRun.FileNameMaxLength);
+        b.Property(x => x.Problems).HasColumnType("jsonb");
+        b.HasIndex(x => new { x.TownshipCode, x.At });
+    }
+}
