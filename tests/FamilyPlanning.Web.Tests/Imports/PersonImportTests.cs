@@ -143,8 +143,17 @@ public class PersonImportTests(PortalFactory portal) : PortalTest(portal)
         var id = Id(birth, Sex.Male, 777);
         await new Given(Portal).Db(async db =>
         {
-            db.Persons.Add(new Person { Name = "桃源人", Sex = Sex.Male, BirthDate = birth, IdNumber = id, HouseholdId = household,
-                VillageCode = Given.TaoyuanVillage, TownshipCode = Given.Taoyuan, Relation = Relation.Head });
+            db.Persons.Add(new Person
+            {
+                Name = "桃源人",
+                Sex = Sex.Male,
+                BirthDate = birth,
+                IdNumber = id,
+                HouseholdId = household,
+                VillageCode = Given.TaoyuanVillage,
+                TownshipCode = Given.Taoyuan,
+                Relation = Relation.Head
+            });
             return await db.SaveChangesAsync();
         });
         var clerk = await SignInAsync("clerk01");
