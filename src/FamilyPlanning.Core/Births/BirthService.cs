@@ -14,7 +14,7 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
     public const int MinDaysBetweenDeliveries = 180;
     private const string CertificateIndex = "ix_births_certificate_number";
 
-    public Task<Paged<BirthRow>> SearchAsync(BirthFilter f, CancellationToken ct)
+    public Task<Paged<BirthRow>> SearchAsync(BirthFilter f, CancellationToken ct, int pageSize = Paging.PageSize)
     {
         var q = current.Scope.Readable(db.Births.AsNoTracking(), b => b.TownshipCode);
         if (!string.IsNullOrWhiteSpace(f.VillageCode)) q = q.Where(b => b.VillageCode == f.VillageCode);
@@ -30,7 +30,7 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
         return q.OrderByDescending(b => b.BirthDate).ThenBy(b => b.Parity)
             .Select(b => new BirthRow(b.Id, b.Child!.Name, b.Sex, b.BirthDate, b.Mother!.Person!.Name, b.Mother.Person.IdNumber,
                 b.Child.Household!.Village!.Name, b.Parity, b.PolicyStatus, b.PolicyOverridden, b.ReportedOn))
-            .PageAsync(f.Page, ct);
+            .PageAsync(f.Page, ct, pageSize);
     }
 
     public async Task<Birth> GetAsync(long id, CancellationToken ct) =>

@@ -10,6 +10,8 @@ public sealed record Paged<T>(List<T> Rows, int Total, int Page, int PageSize)
 public static class Paging
 {
     public const int PageSize = 50;
+    /// <summary>Rows in one export file; a larger list says so in its last row.</summary>
+    public const int ExportLimit = 300_000;
 
     public static async Task<Paged<T>> PageAsync<T>(this IQueryable<T> query, int page, CancellationToken ct, int pageSize = PageSize)
     {

@@ -9,7 +9,7 @@ namespace FamilyPlanning.Core.Contraception;
 /// <summary>节育手术 (四术) and ongoing methods for registered women, with the rules of DOMAIN.md §7.</summary>
 public sealed class ContraceptionService(AppDbContext db, ICurrentUser current, TimeProvider clock)
 {
-    public Task<Paged<ContraceptionRow>> SearchAsync(ContraceptionFilter f, CancellationToken ct)
+    public Task<Paged<ContraceptionRow>> SearchAsync(ContraceptionFilter f, CancellationToken ct, int pageSize = Paging.PageSize)
     {
         var q = current.Scope.Readable(db.ContraceptiveEvents.AsNoTracking(), e => e.TownshipCode);
         if (!string.IsNullOrWhiteSpace(f.VillageCode)) q = q.Where(e => e.VillageCode == f.VillageCode);
@@ -25,7 +25,7 @@ public sealed class ContraceptionService(AppDbContext db, ICurrentUser current, 
         return q.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
             .Select(e => new ContraceptionRow(e.Id, e.WomanId, e.Woman!.Person!.Name, e.Woman.Person.IdNumber,
                 e.Woman.Person.Household!.Village!.Name, e.Type, e.Date, e.Institution, e.Complication))
-            .PageAsync(f.Page, ct);
+            .PageAsync(f.Page, ct, pageSize);
     }
 
     public Task<List<ContraceptiveEvent>> OfWomanAsync(long womanId, CancellationToken ct) =>

@@ -11,7 +11,7 @@ public sealed class HouseholdService(AppDbContext db, ICurrentUser current)
 {
     private const string NumberIndex = "ix_households_township_code_number";
 
-    public Task<Paged<HouseholdRow>> SearchAsync(RegisterFilter f, CancellationToken ct)
+    public Task<Paged<HouseholdRow>> SearchAsync(RegisterFilter f, CancellationToken ct, int pageSize = Paging.PageSize)
     {
         var q = current.Scope.Readable(db.Households.AsNoTracking(), h => h.TownshipCode);
         if (!string.IsNullOrWhiteSpace(f.VillageCode)) q = q.Where(h => h.VillageCode == f.VillageCode);
@@ -22,7 +22,7 @@ public sealed class HouseholdService(AppDbContext db, ICurrentUser current)
         }
         return q.OrderBy(h => h.VillageCode).ThenBy(h => h.Number)
             .Select(h => new HouseholdRow(h.Id, h.Number, h.Village!.Name, h.HeadName, h.HukouType, h.Members.Count))
-            .PageAsync(f.Page, ct);
+            .PageAsync(f.Page, ct, pageSize);
     }
 
     public async Task<Household> GetAsync(long id, CancellationToken ct) =>

@@ -10,7 +10,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
 {
     public const string IdNumberIndex = "ix_persons_id_number";
 
-    public Task<Paged<PersonRow>> SearchAsync(RegisterFilter f, CancellationToken ct)
+    public Task<Paged<PersonRow>> SearchAsync(RegisterFilter f, CancellationToken ct, int pageSize = Paging.PageSize)
     {
         var q = current.Scope.Readable(db.Persons.AsNoTracking(), p => p.TownshipCode);
         if (!string.IsNullOrWhiteSpace(f.VillageCode)) q = q.Where(p => p.VillageCode == f.VillageCode);
@@ -23,7 +23,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
         return q.OrderBy(p => p.VillageCode).ThenBy(p => p.Household!.Number).ThenBy(p => p.Relation).ThenBy(p => p.BirthDate)
             .Select(p => new PersonRow(p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Household!.Number, p.HouseholdId,
                 p.Household.Village!.Name, p.Relation, p.MaritalStatus, p.DiedOn, p.MovedOutOn))
-            .PageAsync(f.Page, ct);
+            .PageAsync(f.Page, ct, pageSize);
     }
 
     public async Task<Person> GetAsync(long id, CancellationToken ct) =>

@@ -11,7 +11,7 @@ public sealed class WomanService(AppDbContext db, ICurrentUser current, TimeProv
 {
     public DateOnly Today => ChinaTime.Today(clock);
 
-    public async Task<Paged<WomanRow>> SearchAsync(WomanFilter f, CancellationToken ct)
+    public async Task<Paged<WomanRow>> SearchAsync(WomanFilter f, CancellationToken ct, int pageSize = Paging.PageSize)
     {
         var today = Today;
         var q = current.Scope.Readable(db.Women.AsNoTracking(), w => w.TownshipCode);
@@ -36,7 +36,7 @@ public sealed class WomanService(AppDbContext db, ICurrentUser current, TimeProv
                 w.BoysBefore + db.Births.Count(b => b.MotherId == w.Id && b.Sex == Sex.Male),
                 w.GirlsBefore + db.Births.Count(b => b.MotherId == w.Id && b.Sex == Sex.Female),
                 w.Exemption, w.Person.DiedOn, w.Person.MovedOutOn))
-            .PageAsync(f.Page, ct);
+            .PageAsync(f.Page, ct, pageSize);
         var methods = await MethodsOnAsync(page.Rows.Select(r => r.Id).ToList(), today, ct);
         foreach (var row in page.Rows) row.Method = methods.GetValueOrDefault(row.Id);
         return page;

@@ -13,7 +13,7 @@ public sealed class SubsidyService(AppDbContext db, ICurrentUser current, TimePr
 {
     public DateOnly Today => ChinaTime.Today(clock);
 
-    public Task<Paged<BeneficiaryRow>> SearchAsync(SubsidyFilter f, CancellationToken ct)
+    public Task<Paged<BeneficiaryRow>> SearchAsync(SubsidyFilter f, CancellationToken ct, int pageSize = Paging.PageSize)
     {
         var q = current.Scope.Readable(db.Beneficiaries.AsNoTracking(), b => b.TownshipCode);
         if (f.Programme is { } p) q = q.Where(b => b.Programme == p);
@@ -28,7 +28,7 @@ public sealed class SubsidyService(AppDbContext db, ICurrentUser current, TimePr
         return q.OrderBy(b => b.VillageCode).ThenBy(b => b.Programme).ThenBy(b => b.Id)
             .Select(b => new BeneficiaryRow(b.Id, b.Person!.Name, b.Person.IdNumber, b.Person.Household!.Village!.Name, b.Programme,
                 b.Category, b.Status, b.AppliedOn, b.ApprovedOn))
-            .PageAsync(f.Page, ct);
+            .PageAsync(f.Page, ct, pageSize);
     }
 
     public async Task<Beneficiary> GetAsync(long id, CancellationToken ct) =>

@@ -52,6 +52,16 @@ public abstract class RegisterPage : PageModel
         foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".") && k != prefix).ToList()) ModelState.Remove(key);
     }
 
+    /// <summary>Exports show full ID numbers only to the clerk, whose lists hold nothing but her own township.</summary>
+    protected bool FullIds => Core.Security.UserScope.From(User).IsClerk;
+
+    /// <summary>A list as an XLSX or CSV download named after the list and today's date.</summary>
+    protected FileContentResult Download(string? format, string stem, Table table)
+    {
+        var (content, type, name) = TableFile.Make(format, $"{stem}_{DateTime.UtcNow.AddHours(8):yyyyMMdd}", table);
+        return File(content, type, name);
+    }
+
     protected static string Masked(string? id, bool full) => full ? id ?? "" : IdNumber.Mask(id);
 
     public static List<SelectListItem> VillageOptions(IEnumerable<Village> villages) =>

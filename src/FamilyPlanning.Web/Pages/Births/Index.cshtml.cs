@@ -1,5 +1,6 @@
 using FamilyPlanning.Core.Births;
 using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Exports;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
 using FamilyPlanning.Web.Infrastructure;
@@ -19,6 +20,12 @@ public class IndexModel(BirthService births, PlaceService places) : RegisterPage
     public Paged<BirthRow> Result { get; private set; } = null!;
     public SearchBar Search { get; private set; } = null!;
     public bool CanWrite => UserScope.From(User).IsClerk;
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var rows = await births.SearchAsync(new BirthFilter(Query, Village, From, To, 1), ct, Paging.ExportLimit);
+        return Download(format, "出生登记", RegisterTables.Births(rows, FullIds));
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using FamilyPlanning.Core.Common;
 using FamilyPlanning.Core.Contraception;
+using FamilyPlanning.Core.Exports;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
 using FamilyPlanning.Web.Infrastructure;
@@ -22,6 +23,12 @@ public class IndexModel(ContraceptionService contraception, PlaceService places)
     public Paged<ContraceptionRow> Result { get; private set; } = null!;
     public SearchBar Search { get; private set; } = null!;
     public bool CanWrite => UserScope.From(User).IsClerk;
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var rows = await contraception.SearchAsync(new ContraceptionFilter(Query, Village, Type, From, To, 1), ct, Paging.ExportLimit);
+        return Download(format, "节育手术", RegisterTables.Contraception(rows, FullIds));
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

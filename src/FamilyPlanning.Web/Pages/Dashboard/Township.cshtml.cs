@@ -1,4 +1,5 @@
 using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Exports;
 using FamilyPlanning.Core.Indicators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,15 @@ public class TownshipModel(IndicatorService indicators) : PageModel
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true, Name = "period")] public string? PeriodCode { get; set; }
     public IndicatorReport? Report { get; private set; }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, string? table, CancellationToken ct)
+    {
+        var result = await OnGetAsync(ct);
+        if (Report is not { } r) return result;
+        var (content, type, name) = TableFile.Make(format, $"{r.Total.Name}_{r.Period.Name}_{(table == "months" ? "分月出生" : "指标")}",
+            table == "months" ? IndicatorTables.Months(r) : IndicatorTables.Units(r));
+        return File(content, type, name);
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

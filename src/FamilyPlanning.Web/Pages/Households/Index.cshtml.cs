@@ -1,4 +1,5 @@
 using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Exports;
 using FamilyPlanning.Core.People;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
@@ -16,6 +17,12 @@ public class IndexModel(HouseholdService households, PlaceService places) : Regi
     public Paged<HouseholdRow> Result { get; private set; } = null!;
     public SearchBar Search { get; private set; } = null!;
     public bool CanWrite => UserScope.From(User).IsClerk;
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var rows = await households.SearchAsync(new RegisterFilter(Query, Village, 1), ct, Paging.ExportLimit);
+        return Download(format, "户籍登记", RegisterTables.Households(rows));
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

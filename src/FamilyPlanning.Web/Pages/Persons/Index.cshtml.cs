@@ -1,4 +1,5 @@
 using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Exports;
 using FamilyPlanning.Core.People;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Web.Infrastructure;
@@ -14,6 +15,12 @@ public class IndexModel(PersonService persons, PlaceService places) : RegisterPa
 
     public Paged<PersonRow> Result { get; private set; } = null!;
     public SearchBar Search { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var rows = await persons.SearchAsync(new RegisterFilter(Query, Village, 1), ct, Paging.ExportLimit);
+        return Download(format, "人口登记", RegisterTables.Persons(rows, FullIds));
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

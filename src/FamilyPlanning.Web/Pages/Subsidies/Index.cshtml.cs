@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Exports;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
 using FamilyPlanning.Core.Subsidies;
@@ -22,6 +23,12 @@ public class IndexModel(SubsidyService subsidies, PlaceService places) : Registe
     public Paged<BeneficiaryRow> Result { get; private set; } = null!;
     public SearchBar Search { get; private set; } = null!;
     public bool CanWrite => UserScope.From(User).IsClerk;
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var rows = await subsidies.SearchAsync(new SubsidyFilter(Programme, Status, Village, Query, 1), ct, Paging.ExportLimit);
+        return Download(format, "奖励扶助", RegisterTables.Beneficiaries(rows, FullIds));
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

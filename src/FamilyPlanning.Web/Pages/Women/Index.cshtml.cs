@@ -1,4 +1,5 @@
 using FamilyPlanning.Core.Common;
+using FamilyPlanning.Core.Exports;
 using FamilyPlanning.Core.People;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
@@ -19,6 +20,12 @@ public class IndexModel(WomanService women, PlaceService places) : RegisterPage
     public SearchBar Search { get; private set; } = null!;
     public DateOnly Today => women.Today;
     public bool CanWrite => UserScope.From(User).IsClerk;
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        var rows = await women.SearchAsync(new WomanFilter(Query, Village, IncludeLeft, 1), ct, Paging.ExportLimit);
+        return Download(format, "育龄妇女", RegisterTables.Women(rows, Today, FullIds));
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
