@@ -204,5 +204,6 @@ public static class PortalServices
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();
         app.MapIndicatorsApi();
+        app.MapBenchApi();
     }
 }
