@@ -63,12 +63,13 @@ public sealed partial class HttpBench(string webDll, string connectionString, in
     }
 
     /// <summary>One request at a time, as a user would wait for it.</summary>
-    public async Task<Timing> SingleAsync(string path, int runs)
+    public async Task<Timing> SingleAsync(string path, int runs, Func<Task>? before)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("Cookie", Cookie);
         return await Timing.MeasureAsync(runs, async () =>
         {
+            if (before is not null) await before();
             var response = await http.GetAsync(Base + path);
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode}");
             await response.Content.ReadAsByteArrayAsync();
@@ -79,7 +80,8 @@ public sealed partial class HttpBench(string webDll, string connectionString, in
     {
         var start = new ProcessStartInfo("wrk", ["-t", Math.Min(connections, 2).ToString(CultureInfo.InvariantCulture),
             "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", seconds + "s", "--timeout", "120s", "--latency",
-            "-H", "Cookie: " + Cookie, Base + path]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            "-H", "Cookie: " + Cookie, Base + path])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
         using var wrk = Process.Start(start)!;
         var output = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();

@@ -24,7 +24,7 @@ public sealed record IndicatorReport(Period Period, Period LastYearPeriod, UnitI
 /// <summary>Every indicator of DOMAIN.md §4 for the townships a user may read (one, several or all), for any period, with
 /// the same period last year. The dashboard, the JSON API and the PDF reports all come through here.</summary>
 public sealed class IndicatorService(AppDbContext db, ICurrentUser current, TimeProvider clock, IndicatorQuery query,
-    SettingsService settings)
+    SettingsService settings, IndicatorCache cache)
 {
     public async Task<Period> PeriodAsync(string? code, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -36,6 +36,19 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
     /// <summary><paramref name="township"/>: a 12-digit code, or null/"all" for every township the user reads.</summary>
     public async Task<IndicatorReport> ReportAsync(Period period, string? township, CancellationToken ct)
     {
+        var chosen = await ChosenAsync(period, township, ct);
+        var version = await db.Database.SqlQueryRaw<long>("SELECT version AS \"Value\" FROM register_version WHERE id = 1").FirstAsync(ct);
+        var key = $"{period.Code}|{period.From}|{period.To}|{ChinaTime.Today(clock)}|{string.Join(",", chosen.Select(t => t.Code))}";
+        // Shared by every request waiting for it, so it must not stop when the first of them goes away.
+        return await cache.GetAsync(key, version, () => ComputeAsync(period, chosen, CancellationToken.None));
+    }
+
+    /// <summary>The report computed from the registers now, without the cache (the bench measures this).</summary>
+    public async Task<IndicatorReport> ComputeAsync(Period period, string? township, CancellationToken ct) =>
+        await ComputeAsync(period, await ChosenAsync(period, township, ct), ct);
+
+    private async Task<List<(string Code, string Name)>> ChosenAsync(Period period, string? township, CancellationToken ct)
+    {
         var scope = current.Scope;
         var readable = await scope.Readable(db.Townships.AsNoTracking(), t => t.Code)
             .Where(t => t.AbolishedOn == null || t.AbolishedOn > period.From)
@@ -44,6 +57,11 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
         var chosen = string.IsNullOrWhiteSpace(township) || township == "all"
             ? readable
             : readable.Where(t => t.Code == township).ToList() is { Count: 1 } one ? one : throw new NotFoundOrForbidden("乡镇");
+        return chosen.Select(t => (t.Code, t.Name)).ToList();
+    }
+
+    private async Task<IndicatorReport> ComputeAsync(Period period, List<(string Code, string Name)> chosen, CancellationToken ct)
+    {
         var codes = chosen.Select(t => t.Code).ToList();
         var s = await settings.GetAsync(ct);
         var last = period.SameLastYear();

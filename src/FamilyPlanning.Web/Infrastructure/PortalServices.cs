@@ -140,6 +140,7 @@ public static class PortalServices
         services.AddScoped<UserService>();
         services.AddScoped<PlaceService>();
         services.AddScoped<AuditLogService>();
+        services.AddSingleton<FamilyPlanning.Core.Indicators.IndicatorCache>();
         services.AddScoped<FamilyPlanning.Core.Imports.ImportService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<HouseholdService>();

@@ -40,7 +40,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__ef_migrations_history", "data_protection_keys"],
+            TablesToIgnore = ["__ef_migrations_history", "data_protection_keys", "register_version"],
         });
     }
 
