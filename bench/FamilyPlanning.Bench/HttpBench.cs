@@ -76,6 +76,24 @@ public sealed partial class HttpBench(string webDll, string connectionString, in
         });
     }
 
+    /// <summary>Rounds of <paramref name="connections"/> simultaneous requests, each round right after a write: the time
+    /// until the slowest of them is answered (what the last of ten officials waits when they all open it after a change).</summary>
+    public async Task<Timing> BurstAsync(string path, int connections, int rounds, Func<Task> before)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Add("Cookie", Cookie);
+        return await Timing.MeasureAsync(rounds, async () =>
+        {
+            await before();
+            await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+            {
+                var response = await http.GetAsync(Base + path);
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode}");
+                await response.Content.ReadAsByteArrayAsync();
+            }));
+        });
+    }
+
     public async Task<WrkResult> WrkAsync(string path, int connections, int seconds)
     {
         var start = new ProcessStartInfo("wrk", ["-t", Math.Min(connections, 2).ToString(CultureInfo.InvariantCulture),

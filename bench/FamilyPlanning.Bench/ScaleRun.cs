@@ -18,7 +18,8 @@ public sealed record PdfFigures(string Unit, Timing Time, long Bytes, Timing Ind
 public sealed record ImportFigures(int Rows, Timing Import, Timing Copy, int Created);
 
 public sealed record ScaleFigures(int Scale, SeedFigures Seed, Timing Indicators, Timing Baseline, List<string> Differences,
-    List<PdfFigures> Pdfs, ImportFigures Import, Timing DashboardSingle, Timing DashboardCached, List<WrkResult> Wrk);
+    List<PdfFigures> Pdfs, ImportFigures Import, Timing DashboardSingle, Timing DashboardCached,
+    Timing DashboardBurst, List<WrkResult> Wrk);
 
 /// <summary>One scale of the bench: a throwaway PostgreSQL, the demo county seeded at that scale, then every measurement.</summary>
 public sealed class ScaleRun(int scale, int runs, string webDll, string period)
@@ -131,6 +132,8 @@ public sealed class ScaleRun(int scale, int runs, string webDll, string period)
         var single = await http.SingleAsync(dashboard, Math.Max(3, runs / 2),
             () => ImportBench.Exec(conn, "UPDATE register_version SET version = version + 1"));
         var cached = await http.SingleAsync(dashboard, Math.Max(3, runs / 2), null);
+        var burst = await http.BurstAsync(dashboard, 10, Math.Max(3, runs / 2),
+            () => ImportBench.Exec(conn, "UPDATE register_version SET version = version + 1"));
         var seconds = (int)Math.Clamp(single.Median * 12, 10, 60);
         var wrk = new List<WrkResult>();
         foreach (var c in new[] { 1, 10 })
@@ -140,7 +143,7 @@ public sealed class ScaleRun(int scale, int runs, string webDll, string period)
         }
         return new ScaleFigures(scale, seed, appTime, baseTime, differences, pdfs,
             new ImportFigures(ImportBench.Couples * 2 + ImportBench.Mothers * 2, Summarise(importTimes), Summarise(copyTimes), created),
-            single, cached, wrk);
+            single, cached, burst, wrk);
     }
 
     private static Timing Summarise(List<double> times)

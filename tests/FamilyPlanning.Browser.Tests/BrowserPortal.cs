@@ -42,6 +42,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
             await db.Database.MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         }
+        if (Directory.Exists(Artifacts)) Directory.Delete(Artifacts, recursive: true);
         Directory.CreateDirectory(Artifacts);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
