@@ -7,7 +7,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 . ./.ci/prereqs.sh
 need_dotnet
-need_apt postgresql fonts-arphic-gbsn00lp
+need_apt postgresql fonts-arphic-gbsn00lp chromium
 
 # Throwaway clusters left by test runs that died are stopped and deleted by the test fixture itself
 # (LocalPostgres.CleanStaleThrowaways), before it starts this run's own server.
