@@ -125,7 +125,7 @@ public sealed class ScaleRun(int scale, int runs, string webDll, string period)
         }
 
         Log($"scale {scale}: HTTP");
-        await using var http = new HttpBench(webDll, pg.ConnectionString, 5098);
+        await using var http = new HttpBench(webDll, pg.AppConnectionString, 5098);
         await http.StartAsync();
         var dashboard = $"/Dashboard?period={p.Code}";
         // Cold: a write committed before each request (the version bump) makes the indicator cache recompute.

@@ -3,8 +3,8 @@ using FamilyPlanning.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 using var startupLog = LoggerFactory.Create(b => b.AddConsole());
-var connectionString = Database.ConnectionString(builder.Configuration, startupLog.CreateLogger("Database"), out var embedded);
-builder.AddPortal(connectionString);
+var connections = Database.ConnectionStrings(builder.Configuration, startupLog.CreateLogger("Database"), out var embedded);
+builder.AddPortal(connections.App);
 
 var app = builder.Build();
 if (embedded is not null)
@@ -15,7 +15,7 @@ if (embedded is not null)
 
 if (Commands.VerbOf(args) is { } verb)
 {
-    try { return await Commands.RunAsync(app, verb, args); }
+    try { return await Commands.RunAsync(app, verb, args, connections.Owner); }
     finally { embedded?.Stop(); }
 }
 

@@ -26,6 +26,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public string ConnectionString => _pg!.ConnectionString;
+    private string? _appConnectionString;
 
     /// <summary>Screenshots of every step, kept as test artifacts (CI uploads the folder).</summary>
     public static string Artifacts { get; } = Path.Combine(FindRoot(), "artifacts", "browser");
@@ -33,13 +34,13 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
     public async Task InitializeAsync()
     {
         _pg = LocalPostgres.StartThrowaway("familyplanning_browser");
+        _appConnectionString = _pg.AppConnectionString;
+        await DatabaseMigrator.MigrateAsync(_pg.ConnectionString, CancellationToken.None);
         UseKestrel(0);
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
         using (var scope = Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Database.MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         }
         if (Directory.Exists(Artifacts)) Directory.Delete(Artifacts, recursive: true);
@@ -57,7 +58,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Default", _pg!.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Default", _appConnectionString);
         // Plain http on loopback, as run.sh serves it: cookies without the Secure flag.
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");

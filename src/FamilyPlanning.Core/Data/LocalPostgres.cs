@@ -25,7 +25,20 @@ public sealed class LocalPostgres : IDisposable
     public string DataDir { get; }
     public int Port { get; }
     public string Database { get; }
+    /// <summary>The owner (superuser): migrations, tests' resets, the bench.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The portal's own login, a member of <see cref="AppRole.Group"/> (created on first use, password kept in
+    /// <c>&lt;DataDir&gt;.app-password</c>).</summary>
+    public string AppConnectionString
+    {
+        get
+        {
+            var password = AppRole.PasswordFrom(DataDir + ".app-password");
+            AppRole.EnsureLogin(ConnectionString, AppRole.Login, password);
+            return AppRole.ConnectionStringFor(ConnectionString, AppRole.Login, password);
+        }
+    }
 
     private LocalPostgres(string binDir, string dataDir, int port, string database, string password, bool throwaway)
     {
@@ -81,6 +94,7 @@ public sealed class LocalPostgres : IDisposable
                 if (File.Exists(Path.Combine(dir, "postmaster.pid")))
                     RunPg(bin, "pg_ctl", ["-D", dir, "-m", "immediate", "-w", "stop"], throwOnError: false);
                 Directory.Delete(dir, recursive: true);
+                foreach (var file in new[] { dir + ".password", dir + ".app-password" }) File.Delete(file);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
@@ -179,6 +193,7 @@ public sealed class LocalPostgres : IDisposable
         {
             try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
             try { File.Delete(DataDir + ".password"); } catch (IOException) { }
+            try { File.Delete(DataDir + ".app-password"); } catch (IOException) { }
         }
     }
 

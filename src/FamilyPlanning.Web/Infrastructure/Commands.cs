@@ -14,13 +14,12 @@ public static class Commands
     /// <summary>The verb among the arguments (host options such as --contentRoot may come first), or null to serve.</summary>
     public static string? VerbOf(string[] args) => args.FirstOrDefault(a => Verbs.Contains(a));
 
-    public static async Task<int> RunAsync(WebApplication app, string verb, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, string verb, string[] args, string ownerConnectionString)
     {
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var ct = CancellationToken.None;
-        var db = sp.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync(ct);
+        await DatabaseMigrator.MigrateAsync(ownerConnectionString, ct);
         Console.WriteLine("数据库已迁移到最新版本。");
         switch (verb)
         {
@@ -30,6 +29,13 @@ public static class Commands
                 var seeder = sp.GetRequiredService<DemoSeeder>();
                 var scale = int.TryParse(Option(args, "--scale"), out var s) && s >= 0 ? s : 1;
                 var seeded = await seeder.SeedAsync(scale, ChinaTime.Today(TimeProvider.System), ct);
+                // The portal's role may not ANALYZE: the owner refreshes the planner's statistics after the bulk load.
+                await using (var owner = new Npgsql.NpgsqlConnection(ownerConnectionString))
+                {
+                    await owner.OpenAsync(ct);
+                    await using var analyze = new Npgsql.NpgsqlCommand("ANALYZE", owner) { CommandTimeout = 600 };
+                    await analyze.ExecuteNonQueryAsync(ct);
+                }
                 Console.WriteLine(seeded.Seeded
                     ? $"已生成演示县数据（规模 {scale}）：{seeded.Persons} 人，{seeded.Households} 户，{seeded.Births} 条出生登记，共 {seeded.Rows} 行；" +
                       $"生成 {seeded.Generate.TotalSeconds:F1} 秒，写入 {seeded.Load.TotalSeconds:F1} 秒（{seeded.Rows / Math.Max(0.001, seeded.Load.TotalSeconds):F0} 行/秒）。"

@@ -22,15 +22,18 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     private LocalPostgres? _pg;
     private Respawner? _respawner;
 
+    /// <summary>The owner's connection: resets and assertions. The app itself runs as <see cref="AppRole.Login"/>.</summary>
     public string ConnectionString => _pg!.ConnectionString;
+    public string AppConnectionString => _appConnectionString!;
+    private string? _appConnectionString;
 
     public async Task InitializeAsync()
     {
         _pg = LocalPostgres.StartThrowaway();
+        _appConnectionString = _pg.AppConnectionString;
+        await DatabaseMigrator.MigrateAsync(_pg.ConnectionString, CancellationToken.None);
         using (var scope = Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Database.MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         }
         await using var conn = await OpenAsync();
@@ -79,7 +82,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Default", _pg!.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Default", _appConnectionString);
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");
         builder.UseSetting("Security:SecurityStampCheckSeconds", "0");
     }
