@@ -133,9 +133,7 @@ public sealed class LocalPostgres : IDisposable
             RunPg(bin, "pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"], throwOnError: false);
 
         var port = FreePort();
-        var settings = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";
-        if (throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        RunPg(bin, "pg_ctl", ["-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
+        StartServer(bin, dataDir, port, throwaway);
 
         var pg = new LocalPostgres(bin, dataDir, port, database, password, throwaway);
         pg.EnsureDatabase();
@@ -182,6 +180,19 @@ public sealed class LocalPostgres : IDisposable
             create.ExecuteNonQuery();
         }
     }
+
+    private static void StartServer(string bin, string dataDir, int port, bool throwaway)
+    {
+        var settings = $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";
+        if (throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        RunPg(bin, "pg_ctl", ["-D", dataDir, "-l", Path.Combine(dataDir, "server.log"), "-o", settings, "-w", "-t", "60", "start"]);
+    }
+
+    /// <summary>Stops the server abruptly (as a crash or a network loss would), keeping its data: reliability tests.</summary>
+    public void Interrupt() => RunPg(_binDir, "pg_ctl", ["-D", DataDir, "-m", "immediate", "-w", "stop"], throwOnError: false);
+
+    /// <summary>Starts the server again on the same port after <see cref="Interrupt"/>.</summary>
+    public void Resume() => StartServer(_binDir, DataDir, Port, _throwaway);
 
     public void Stop()
     {

@@ -108,7 +108,6 @@ public static class PortalServices
                 foreach (var folder in RegisterFolders) o.Conventions.AuthorizeFolder(folder, Policies.Registers);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-                o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -193,7 +192,7 @@ public static class PortalServices
         });
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error");
+            app.UseExceptionHandler(error => error.Run(ErrorResponse.WriteAsync));
             app.UseHsts();
         }
         app.UseSecurityHeaders();

@@ -25,6 +25,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>The owner's connection: resets and assertions. The app itself runs as <see cref="AppRole.Login"/>.</summary>
     public string ConnectionString => _pg!.ConnectionString;
     public string AppConnectionString => _appConnectionString!;
+    public LocalPostgres Database => _pg!;
     private string? _appConnectionString;
 
     public async Task InitializeAsync()

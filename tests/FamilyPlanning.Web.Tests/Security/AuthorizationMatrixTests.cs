@@ -21,7 +21,6 @@ public partial class AuthorizationMatrixTests(PortalFactory portal) : PortalTest
         ["/"] = ["admin", "county", "leader", "clerk01"],
         ["/Account/Login"] = Users,
         ["/Account/AccessDenied"] = Users,
-        ["/Error"] = Users,
         ["/Account"] = ["admin", "county", "leader", "clerk01"],
         ["/Admin"] = ["admin"],
         ["/Dashboard"] = ["county", "leader", "clerk01"],
