@@ -20,7 +20,7 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 /// rows in one transaction, or nothing and a report of every problem by row and column. New rows go in by binary COPY with
 /// their audit rows; changed rows are saved through the change tracker, so the audit and month-lock interceptors see them.
 /// </summary>
-public sealed class ImportService(AppDbContext db, ICurrentUser current, TimeProvider clock)
+public sealed class ImportService(AppDbContext db, ICurrentUser current, TimeProvider clock, Subsidies.SubsidyService subsidies)
 {
     public const int MaxFileBytes = 20 * 1024 * 1024;
     public const int MaxRows = 200_000;
@@ -84,7 +84,7 @@ public sealed class ImportService(AppDbContext db, ICurrentUser current, TimePro
                 db.ChangeTracker.Clear();
                 return await RecordAsync(kind, fileName, rows.Count, null, [new ImportProblem(0, "", v.Message)], watch, ct);
             }
-            catch (Exception e) when (e is NpgsqlException or DbUpdateException or InvalidOperationException && e is not OperationCanceledException)
+            catch (Exception e) when (IsDatabaseFailure(e))
             {
                 await SafeRollbackAsync(tx);
                 db.ChangeTracker.Clear();
@@ -103,8 +103,9 @@ public sealed class ImportService(AppDbContext db, ICurrentUser current, TimePro
     public static List<ImportProblem> ProblemsOf(ImportRun run) =>
         JsonSerializer.Deserialize<List<ImportProblem>>(run.Problems, Json) ?? [];
 
-    private static Task ValidateAsync(ImportKind kind, ImportContext ctx, List<ImportRow> rows, CancellationToken ct) => kind switch
+    private Task ValidateAsync(ImportKind kind, ImportContext ctx, List<ImportRow> rows, CancellationToken ct) => kind switch
     {
+        ImportKind.SubsidyApplications => SubsidyImport.ValidateAsync(ctx, rows, subsidies, ct),
         ImportKind.Persons => PersonImport.ValidateAsync(ctx, rows, ct),
         ImportKind.Women => WomanImport.ValidateAsync(ctx, rows, ct),
         ImportKind.Births => BirthImport.ValidateAsync(ctx, rows, ct),
@@ -198,6 +199,14 @@ public sealed class ImportService(AppDbContext db, ICurrentUser current, TimePro
     private static ImportResult Result(ImportRun run, List<ImportProblem> problems) =>
         new(run.Id, run.Succeeded, run.Rows, run.Created, run.Updated, run.Unchanged,
             problems.OrderBy(p => p.Row).Take(ImportRun.MaxProblemsKept).ToList(), problems.Count);
+
+    /// <summary>The database refused the write or went away (somewhere in the exception chain); not a bug in the import.</summary>
+    private static bool IsDatabaseFailure(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is NpgsqlException or DbUpdateException or IOException) return true;
+        return false;
+    }
 
     private static async Task SafeRollbackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx)
     {

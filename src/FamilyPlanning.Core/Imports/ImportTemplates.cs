@@ -1,6 +1,6 @@
 namespace FamilyPlanning.Core.Imports;
 
-public enum ImportKind { Persons = 1, Women = 2, Births = 3, Contraception = 4, LifeEvents = 5 }
+public enum ImportKind { Persons = 1, Women = 2, Births = 3, Contraception = 4, LifeEvents = 5, SubsidyApplications = 6 }
 
 /// <summary>One column of an import template: its Chinese header, whether a row needs it, the input property whose rule
 /// messages it receives, an example value and a note for docs/import.md and the template's 说明 sheet.</summary>
@@ -86,7 +86,20 @@ public static class ImportTemplates
             new("迁往地", false, "Place", "", "迁出时填写，最多100字"),
         ]);
 
-    public static readonly IReadOnlyList<Template> All = [Persons, Women, Births, Contraception, LifeEvents];
+    public static readonly Template SubsidyApplications = new(ImportKind.SubsidyApplications, "扶助申请", "subsidies",
+        "按申请人＋项目匹配：该人已有同一项目的申请或正在享受的，视为已导入，不再改动。每行按录入页面的资格条件检查（户口性质、子女、年龄等），导入后为“申请”状态，之后的村公示、乡审核、县审批在扶助页面办理。",
+        [
+            new("公民身份号码", true, "PersonId", "371426196002011414", "申请人，本乡镇已登记人员"),
+            new("姓名", true, "Name", "赵大爷", "用于核对"),
+            new("项目", true, "Programme", "奖扶", "奖扶 / 特扶 / 独生子女父母奖励费"),
+            new("独生子女公民身份号码", false, "ChildId", "", "特扶、奖励费须填写该家庭的独生子女"),
+            new("申报现有男孩数", false, "DeclaredBoys", "0", "未在本系统登记的子女，默认0"),
+            new("申报现有女孩数", false, "DeclaredGirls", "0", "同上"),
+            new("申请日期", true, "AppliedOn", "2026-03-01", "不能晚于今天"),
+            new("备注", false, "Note", "", "最多200字"),
+        ]);
+
+    public static readonly IReadOnlyList<Template> All = [Persons, Women, Births, Contraception, LifeEvents, SubsidyApplications];
 
     public static Template Of(ImportKind kind) => All.First(t => t.Kind == kind);
 

@@ -21,11 +21,12 @@ public class DocumentedExamplesTests(PortalFactory portal) : PortalTest(portal)
         var clerk = await SignInAsync("clerk01");
         var expected = new Dictionary<string, string>
         {
-            ["persons"] = "新增 6 行",
+            ["persons"] = "新增 9 行",
             ["women"] = "新增 2 行",
             ["births"] = "新增 3 行",
             ["contraception"] = "新增 2 行",
             ["life-events"] = "更新 2 行",
+            ["subsidies"] = "新增 2 行",
         };
         foreach (var t in ImportTemplates.All)
         {
@@ -39,6 +40,8 @@ public class DocumentedExamplesTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("2:1", await Portal.ScalarAsync<string>(
             "SELECT b.parity || ':' || b.policy_status FROM births b JOIN persons c ON c.id = b.child_id WHERE c.name = '李小明'"));
         Assert.Equal(2, await Portal.ScalarAsync<long>("SELECT count(DISTINCT delivery_id) FROM births WHERE certificate_number LIKE 'Q3712%'"));
+        Assert.Equal(2, await Portal.ScalarAsync<long>("SELECT count(*) FROM beneficiaries WHERE status = 1 AND programme = 1"));
+        Assert.Equal(2, await Portal.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'Beneficiary' AND action = 1"));
     }
 
     [Fact]

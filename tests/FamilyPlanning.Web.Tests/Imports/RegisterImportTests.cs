@@ -134,6 +134,27 @@ public class RegisterImportTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task Post_SubsidyApplications_IneligibleRowRejectsTheFile_ThenImportsOnceOnly()
+    {
+        var (husband, _, household) = await _given.CoupleAsync(new DateOnly(1960, 2, 1), children: Sex.Female);
+        var daughter = await Portal.ScalarAsync<long>($"SELECT id FROM persons WHERE household_id = {household} AND relation = 4");
+        var hisId = (await Portal.ScalarAsync<string>($"SELECT id_number FROM persons WHERE id = {husband}"))!;
+        var herId = (await Portal.ScalarAsync<string>($"SELECT id_number FROM persons WHERE id = {daughter}"))!;
+        var clerk = await SignInAsync("clerk01");
+        var t = ImportTemplates.SubsidyApplications;
+        string[] good = [hisId, "赵大爷", "奖扶", "", "0", "0", "2026-03-01", ""];
+
+        var bad = await UploadAsync(clerk, t, [good, [herId, "赵女", "奖扶", "", "0", "0", "2026-03-01", ""]]);
+        Assert.Contains("未满60周岁", bad.Text("#problems"));
+        Assert.Equal(0, await Portal.ScalarAsync<long>("SELECT count(*) FROM beneficiaries"));
+        Assert.Equal(0, await Portal.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'Beneficiary'"));
+
+        Assert.Contains("新增 1 行", (await UploadAsync(clerk, t, [good])).Text("#outcome"));
+        Assert.Contains("未变 1 行", (await UploadAsync(clerk, t, [good])).Text("#outcome"));
+        Assert.Equal(1, await Portal.ScalarAsync<long>($"SELECT count(*) FROM beneficiaries WHERE person_id = {husband} AND status = 1"));
+    }
+
+    [Fact]
     public async Task Import_ConnectionDropsWhileWriting_NothingWritten_RetrySucceeds()
     {
         var file = Utf8Bom(CsvText(ImportTemplates.Persons, Couples(200)));
@@ -142,7 +163,7 @@ public class RegisterImportTests(PortalFactory portal) : PortalTest(portal)
         using (var scope = Portal.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var service = new ImportService(db, new Fixed(clerk), TimeProvider.System);
+            var service = new ImportService(db, new Fixed(clerk), TimeProvider.System, scope.ServiceProvider.GetRequiredService<FamilyPlanning.Core.Subsidies.SubsidyService>());
             var kill = new KillOnStage(Portal.ConnectionString, () => ((NpgsqlConnection)db.Database.GetDbConnection()).ProcessID, "写入人员");
             var error = await Assert.ThrowsAsync<FamilyPlanning.Core.Common.RuleViolation>(() =>
                 service.ImportAsync(ImportKind.Persons, "p.csv", file, kill, CancellationToken.None));
@@ -155,7 +176,7 @@ public class RegisterImportTests(PortalFactory portal) : PortalTest(portal)
         using (var scope = Portal.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var result = await new ImportService(db, new Fixed(clerk), TimeProvider.System)
+            var result = await new ImportService(db, new Fixed(clerk), TimeProvider.System, scope.ServiceProvider.GetRequiredService<FamilyPlanning.Core.Subsidies.SubsidyService>())
                 .ImportAsync(ImportKind.Persons, "p.csv", file, null, CancellationToken.None);
             Assert.True(result.Succeeded);
             Assert.Equal(400, result.Created);
