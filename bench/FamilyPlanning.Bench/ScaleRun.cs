@@ -32,7 +32,8 @@ public sealed class ScaleRun(int scale, int runs, string webDll, string period)
         var user = new BenchUser();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
-        builder.AddPortal(pg.ConnectionString);
+        // No client-side timeout: seeding 10x scale commits millions of rows (and their deferred version triggers) at once.
+        builder.AddPortal(new Npgsql.NpgsqlConnectionStringBuilder(pg.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
         builder.Services.AddSingleton(user);
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<BenchUser>());
         await using var app = builder.Build();

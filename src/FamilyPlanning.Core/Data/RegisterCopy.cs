@@ -135,6 +135,9 @@ public static class RegisterCopy
     {
         if (rows.Count == 0) return;
         await using var importer = await conn.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", ct);
+        // The server may still be writing rows and indexes when the last row is sent: millions of rows at 10x scale take
+        // longer than the connection's 30-second command timeout.
+        importer.Timeout = TimeSpan.FromMinutes(30);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(ct);
