@@ -48,16 +48,9 @@ public class AuditRoleTests(PortalFactory portal) : PortalTest(portal)
         var page = await Forms.GetHtmlAsync(clerk, $"/Persons/Edit?id={person}");
         var version = page.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
 
-        var response = await Forms.PostAsync(clerk, $"/Persons/Edit?id={person}", new()
-        {
-            ["Version"] = version,
-            ["Input.Name"] = "王二",
-            ["Input.Sex"] = "Male",
-            ["Input.BirthDate"] = "1980-01-01",
-            ["Input.Relation"] = "Head",
-            ["Input.MaritalStatus"] = "FirstMarriage",
-            ["Input.Residence"] = "Resident",
-        });
+        var fields = PersonForm.Head("王二");
+        fields["Version"] = version;
+        var response = await Forms.PostAsync(clerk, $"/Persons/Edit?id={person}", fields);
 
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(before + 1, await Portal.ScalarAsync<long>("SELECT count(*) FROM audit_log"));

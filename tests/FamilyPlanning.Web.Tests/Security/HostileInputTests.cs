@@ -42,15 +42,7 @@ public class HostileInputTests(PortalFactory portal) : PortalTest(portal)
         var household = await _given.HouseholdAsync();
         var clerk = await SignInAsync("clerk01");
         var longName = new string('王', Person.NameMaxLength + 1);
-        var response = await Forms.PostAsync(clerk, $"/Persons/Create?householdId={household}", new()
-        {
-            ["Input.Name"] = longName,
-            ["Input.Sex"] = "Male",
-            ["Input.BirthDate"] = "1980-01-01",
-            ["Input.Relation"] = "Head",
-            ["Input.MaritalStatus"] = "FirstMarriage",
-            ["Input.Residence"] = "Resident",
-        });
+        var response = await Forms.PostAsync(clerk, $"/Persons/Create?householdId={household}", PersonForm.Head(longName));
         Assert.Contains($"姓名不能超过 {Person.NameMaxLength} 个字符", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await Portal.ScalarAsync<long>($"SELECT count(*) FROM persons WHERE household_id = {household}"));
 

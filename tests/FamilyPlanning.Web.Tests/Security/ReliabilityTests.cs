@@ -67,17 +67,9 @@ public class ReliabilityTests(PortalFactory portal) : PortalTest(portal)
         async Task<Func<Task<HttpResponseMessage>>> Read(HttpClient client, string name)
         {
             var page = await Forms.GetHtmlAsync(client, $"/Persons/Edit?id={person}");
-            var fields = new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-                ["Version"] = page.QuerySelector("input[name=Version]")!.GetAttribute("value")!,
-                ["Input.Name"] = name,
-                ["Input.Sex"] = "Male",
-                ["Input.BirthDate"] = "1980-01-01",
-                ["Input.Relation"] = "Head",
-                ["Input.MaritalStatus"] = "FirstMarriage",
-                ["Input.Residence"] = "Resident",
-            };
+            var fields = PersonForm.Head(name);
+            fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            fields["Version"] = page.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
             return () => client.PostAsync($"/Persons/Edit?id={person}", new FormUrlEncodedContent(fields));
         }
 
