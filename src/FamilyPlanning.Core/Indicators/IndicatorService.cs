@@ -37,7 +37,7 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
     public async Task<IndicatorReport> ReportAsync(Period period, string? township, CancellationToken ct)
     {
         var chosen = await ChosenAsync(period, township, ct);
-        var version = await db.Database.SqlQueryRaw<long>("SELECT version AS \"Value\" FROM register_version WHERE id = 1").FirstAsync(ct);
+        var version = await db.Database.SqlQueryRaw<long>("SELECT version AS \"Value\" FROM register_version WHERE id = 1").SingleAsync(ct);
         var key = $"{period.Code}|{period.From}|{period.To}|{ChinaTime.Today(clock)}|{string.Join(",", chosen.Select(t => t.Code))}";
         // Shared by every request waiting for it, so it must not stop when the first of them goes away.
         return await cache.GetAsync(key, version, () => ComputeAsync(period, chosen, CancellationToken.None));
