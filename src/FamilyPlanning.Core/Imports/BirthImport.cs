@@ -14,8 +14,8 @@ internal static class BirthImport
 
     public static async Task ValidateAsync(ImportContext ctx, List<ImportRow> rows, CancellationToken ct)
     {
-        var mothers = await PersonLookup.LoadAsync(ctx, rows.Select(r => r.Text("MotherId", 30)), tracked: false, ct);
-        var fatherIds = rows.Select(r => r.Text("FatherIdNumber", 30)).Where(t => t is not null).Select(t => IdNumber.Normalize(t)).Distinct().ToList();
+        var mothers = await PersonLookup.LoadAsync(ctx, rows.Select(r => r.Raw("MotherId")), tracked: false, ct);
+        var fatherIds = rows.Select(r => r.Raw("FatherIdNumber")).Where(t => t is not null).Select(t => IdNumber.Normalize(t)).Distinct().ToList();
         var fathers = await ctx.Db.Persons.AsNoTracking().Where(p => fatherIds.Contains(p.IdNumber!) && p.Sex == Sex.Male)
             .ToDictionaryAsync(p => p.IdNumber!, ct);
         var motherPersons = new List<(ImportRow, Person?)>();

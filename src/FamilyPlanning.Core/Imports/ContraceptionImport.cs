@@ -14,7 +14,7 @@ internal static class ContraceptionImport
 
     public static async Task ValidateAsync(ImportContext ctx, List<ImportRow> rows, CancellationToken ct)
     {
-        var persons = await PersonLookup.LoadAsync(ctx, rows.Select(r => r.Text("WomanId", 30)), tracked: false, ct);
+        var persons = await PersonLookup.LoadAsync(ctx, rows.Select(r => r.Raw("WomanId")), tracked: false, ct);
         var found = rows.Select(r => (r, person: persons.Find(r, "WomanId", r.Text("WomanId", 30), r.Text("Name", Person.NameMaxLength), "妇女"))).ToList();
         var personIds = found.Where(f => f.person is not null).Select(f => f.person!.Id).Distinct().ToList();
         var women = await ctx.Db.Women.AsNoTracking().Where(w => personIds.Contains(w.PersonId)).ToDictionaryAsync(w => w.PersonId, ct);

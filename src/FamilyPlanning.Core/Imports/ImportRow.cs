@@ -30,10 +30,15 @@ public sealed class ImportRow(Template template, Dictionary<string, int> columnI
         problems.Add(new ImportProblem(row.Number, column?.Header ?? "", v.Message));
     }
 
+    /// <summary>The cell as written, unchecked (null when empty): for collecting the keys a whole file looks up at once. Read
+    /// the value itself with <see cref="Text"/>, which reports each problem once.</summary>
+    public string? Raw(string property) =>
+        columnIndex.TryGetValue(template[property].Header, out var i) && i < row.Cells.Length && row.Cells[i].Trim() is { Length: > 0 } v ? v : null;
+
     public string? Text(string property, int maxLength = 200)
     {
         var column = template[property];
-        var value = columnIndex.TryGetValue(column.Header, out var i) && i < row.Cells.Length ? row.Cells[i].Trim() : "";
+        var value = Raw(property) ?? "";
         if (value == "")
         {
             if (column.Required) Error(property, $"请填写{column.Header}");

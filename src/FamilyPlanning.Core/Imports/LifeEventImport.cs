@@ -13,7 +13,7 @@ internal static class LifeEventImport
 
     public static async Task ValidateAsync(ImportContext ctx, List<ImportRow> rows, CancellationToken ct)
     {
-        var persons = await PersonLookup.LoadAsync(ctx, rows.Select(r => r.Text("IdNumber", 30)), tracked: true, ct);
+        var persons = await PersonLookup.LoadAsync(ctx, rows.Select(r => r.Raw("IdNumber")), tracked: true, ct);
         foreach (var r in rows)
         {
             var person = persons.Find(r, "IdNumber", r.Text("IdNumber", 30), r.Text("Name", Person.NameMaxLength), "");

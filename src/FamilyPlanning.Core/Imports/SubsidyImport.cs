@@ -15,7 +15,7 @@ internal static class SubsidyImport
 {
     public static async Task ValidateAsync(ImportContext ctx, List<ImportRow> rows, SubsidyService subsidies, CancellationToken ct)
     {
-        var persons = await PersonLookup.LoadAsync(ctx, rows.SelectMany(r => new[] { r.Text("PersonId", 30), r.Text("ChildId", 30) }),
+        var persons = await PersonLookup.LoadAsync(ctx, rows.SelectMany(r => new[] { r.Raw("PersonId"), r.Raw("ChildId") }),
             tracked: false, ct);
         var tx = ctx.Db.Database.CurrentTransaction ?? throw new InvalidOperationException("subsidy import needs the import's transaction");
         var seen = new Dictionary<(long, Programme), int>();

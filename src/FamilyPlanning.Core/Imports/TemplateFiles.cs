@@ -17,9 +17,6 @@ public static class TemplateFiles
         return (TableFile.Xlsx(sheet, help), TableFile.XlsxType, stem + ".xlsx");
     }
 
-    /// <summary>The example of docs/import: the template's example values as one data row.</summary>
-    public static Table Example(Template t) =>
-        new(t.Title, t.Columns.Select(c => c.Header).ToArray(), [t.Columns.Select(c => (object?)c.Example).ToArray()]);
 
     public static (byte[] content, string contentType, string fileName) Problems(ImportRun run, string? format)
     {

@@ -9,7 +9,7 @@ internal static class WomanImport
 {
     public static async Task ValidateAsync(ImportContext ctx, List<ImportRow> rows, CancellationToken ct)
     {
-        var persons = await PersonLookup.LoadAsync(ctx, rows.Select(r => r.Text("IdNumber", 30)), tracked: false, ct);
+        var persons = await PersonLookup.LoadAsync(ctx, rows.Select(r => r.Raw("IdNumber")), tracked: false, ct);
         var found = new List<(ImportRow row, Person person, WomanInput input)>();
         var seen = new Dictionary<long, int>();
         foreach (var r in rows)

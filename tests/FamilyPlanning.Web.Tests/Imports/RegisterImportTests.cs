@@ -97,6 +97,16 @@ public class RegisterImportTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task Post_RowWithoutItsIdNumber_OneMessageForThatCell()
+    {
+        var clerk = await SignInAsync("clerk01");
+        var page = await UploadAsync(clerk, ImportTemplates.Women, [["", "王芳", "2012-05-01", "1", "0", "", "", "", "", "2015-01-01"]]);
+
+        var problems = page.QuerySelectorAll("#problems tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(["2公民身份号码请填写公民身份号码"], problems);
+    }
+
+    [Fact]
     public async Task Post_Contraception_CheckedInDateOrderWithinTheFile()
     {
         var mother = await MotherIdAsync(new DateOnly(1992, 6, 6));
