@@ -25,16 +25,22 @@ public sealed class ImportService(AppDbContext db, ICurrentUser current, TimePro
     public const int MaxFileBytes = 20 * 1024 * 1024;
     public const int MaxRows = 200_000;
 
+    public static RuleViolation TooLarge(long bytes) =>
+        new("File", $"文件过大（{bytes / 1024.0 / 1024:0.0} MB），单个文件不能超过 {MaxFileBytes / 1024 / 1024} MB，请分成几个文件导入");
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task<ImportResult> ImportAsync(ImportKind kind, string fileName, byte[] content, IProgress<ImportProgress>? progress,
+    public Task<ImportResult> ImportAsync(ImportKind kind, string fileName, byte[] content, IProgress<ImportProgress>? progress,
+        CancellationToken ct) => ImportAsync(kind, fileName, new MemoryStream(content, writable: false), progress, ct);
+
+    /// <summary>Imports from a seekable stream (an upload the server buffered), read once without a copy in memory.</summary>
+    public async Task<ImportResult> ImportAsync(ImportKind kind, string fileName, Stream content, IProgress<ImportProgress>? progress,
         CancellationToken ct)
     {
         var scope = current.Scope;
         if (!scope.IsClerk || scope.TownshipCode is null)
             throw new RuleViolation(null, "只有乡镇统计员可以导入本乡镇的登记数据");
-        if (content.Length > MaxFileBytes)
-            throw new RuleViolation("File", $"文件过大（{content.Length / 1024.0 / 1024:0.0} MB），单个文件不能超过 {MaxFileBytes / 1024 / 1024} MB，请分成几个文件导入");
+        if (content.Length > MaxFileBytes) throw TooLarge(content.Length);
         if (content.Length == 0) throw new RuleViolation("File", "请选择要导入的文件");
         var template = ImportTemplates.Of(kind);
         var watch = Stopwatch.StartNew();
@@ -44,9 +50,6 @@ public sealed class ImportService(AppDbContext db, ICurrentUser current, TimePro
         Sheet sheet;
         try { sheet = SheetReader.Read(fileName, content); }
         catch (RuleViolation v) { return await RecordAsync(kind, fileName, 0, null, [new ImportProblem(0, "", v.Message)], watch, ct); }
-        if (sheet.Rows.Count > MaxRows)
-            return await RecordAsync(kind, fileName, sheet.Rows.Count, null,
-                [new ImportProblem(0, "", $"文件有 {sheet.Rows.Count} 行，单次最多导入 {MaxRows} 行，请分成几个文件")], watch, ct);
         var index = HeaderIndex(template, sheet.Headers, problems);
         if (problems.Count > 0) return await RecordAsync(kind, fileName, sheet.Rows.Count, null, problems, watch, ct);
         if (sheet.Rows.Count == 0)

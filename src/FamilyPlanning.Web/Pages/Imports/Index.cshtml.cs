@@ -35,10 +35,9 @@ public class IndexModel(ImportService imports) : RegisterPage
         if (ImportTemplates.OfSlug(Kind) is not { } template) throw new RuleViolation(nameof(Kind), "请选择要导入的登记类别");
         if (Upload is null || Upload.Length == 0) throw new RuleViolation(nameof(Upload), "请选择要导入的文件");
         if (Upload.Length > ImportService.MaxFileBytes)
-            throw new RuleViolation(nameof(Upload), $"文件过大（{Upload.Length / 1024.0 / 1024:0.0} MB），单个文件不能超过 {ImportService.MaxFileBytes / 1024 / 1024} MB，请分成几个文件导入");
-        using var buffer = new MemoryStream();
-        await Upload.CopyToAsync(buffer, ct);
-        var result = await imports.ImportAsync(template.Kind, Upload.FileName, buffer.ToArray(), null, ct);
+            throw new RuleViolation(nameof(Upload), ImportService.TooLarge(Upload.Length).Message);
+        await using var content = Upload.OpenReadStream();
+        var result = await imports.ImportAsync(template.Kind, Upload.FileName, content, null, ct);
         return RedirectToPage("Run", new { id = result.RunId });
     }, "", async () =>
     {
