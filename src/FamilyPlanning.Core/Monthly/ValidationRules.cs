@@ -37,7 +37,7 @@ public sealed class ValidationRules(AppDbContext db)
             .ToListAsync(ct);
         foreach (var b in births)
         {
-            var link = $"/Births/Details?id={b.Id}";
+            var link = $"/Births/Details/{b.Id}";
             if (b.BirthDate < month)
             {
                 findings.Add(new($"late-{b.Id}", Severity.Warning, $"补报：{b.Child}（{b.BirthDate:yyyy-MM-dd}出生）在本月报告", link));
@@ -54,7 +54,7 @@ public sealed class ValidationRules(AppDbContext db)
         var deaths = await db.Persons.AsNoTracking().Where(p => p.TownshipCode == township && p.DiedOn >= month && p.DiedOn <= end)
             .Select(p => new { p.Id, p.Name, p.BirthDate, p.DiedOn }).ToListAsync(ct);
         foreach (var d in deaths.Where(d => d.DiedOn < d.BirthDate))
-            findings.Add(new($"death-{d.Id}", Severity.Error, $"{d.Name}的死亡日期早于出生日期", $"/Persons/Details?id={d.Id}"));
+            findings.Add(new($"death-{d.Id}", Severity.Error, $"{d.Name}的死亡日期早于出生日期", $"/Persons/Details/{d.Id}"));
 
         var events = await db.ContraceptiveEvents.AsNoTracking()
             .Where(e => e.TownshipCode == township && db.ContraceptiveEvents.Any(x => x.WomanId == e.WomanId && x.Date >= month && x.Date <= end))
@@ -71,7 +71,7 @@ public sealed class ValidationRules(AppDbContext db)
                     catch (RuleViolation v)
                     {
                         findings.Add(new($"event-{e.Id}", Severity.Error, $"{e.Name} {e.Date:yyyy-MM-dd} {Methods.Of(e.Type)}：{v.Message}",
-                            $"/Women/Details?id={e.WomanId}"));
+                            $"/Women/Details/{e.WomanId}"));
                     }
                 }
                 history.Add((e.Type, e.Date));

@@ -8,8 +8,8 @@ public class AuditTests(PortalFactory portal) : PortalTest(portal)
     public async Task Get_AuditLog_FiltersByEntityAndUser()
     {
         var admin = await SignInAsync("admin");
-        var page = "/Admin/Places/Township?code=371426100000";
-        await Forms.PostAsync(admin, page, new() { ["newName"] = "王凤楼新镇" }, page + "&handler=Rename");
+        var page = "/Admin/Places/Township/371426100000";
+        await Forms.SubmitAsync(admin, page, "Rename", new() { ["newName"] = "王凤楼新镇" });
 
         var doc = await Forms.GetHtmlAsync(admin, "/Admin/Audit?entity=Township&user=admin");
         var row = Assert.Single(doc.QuerySelectorAll("#audit tbody tr"));

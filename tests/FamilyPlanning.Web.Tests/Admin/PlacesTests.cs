@@ -16,7 +16,7 @@ public class PlacesTests(PortalFactory portal) : PortalTest(portal)
         Assert.InRange(villages, 280, 320);
         Assert.Contains($"村（居）委会 {villages} 个", doc.Text("#county"));
 
-        var township = await Forms.GetHtmlAsync(admin, "/Admin/Places/Township?code=371426100000");
+        var township = await Forms.GetHtmlAsync(admin, "/Admin/Places/Township/371426100000");
         Assert.Equal(22, township.QuerySelectorAll("#villages tbody tr").Length);
     }
 
@@ -43,14 +43,12 @@ public class PlacesTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(2, await Portal.ScalarAsync<int>("SELECT kind FROM townships WHERE code = '371426109000'"));
 
-        var page = "/Admin/Places/Township?code=371426109000";
-        var village = await Forms.PostAsync(admin, page, new() { ["Village.Code"] = "371426109201", ["Village.Name"] = "新村村委会" },
-            page + "&handler=AddVillage");
+        var page = "/Admin/Places/Township/371426109000";
+        var village = await Forms.SubmitAsync(admin, page, "AddVillage", new() { ["Village.Code"] = "371426109201", ["Village.Name"] = "新村村委会" });
         Assert.Equal(HttpStatusCode.Redirect, village.StatusCode);
         Assert.Equal(2, await Portal.ScalarAsync<int>("SELECT kind FROM villages WHERE code = '371426109201'"));
 
-        var wrong = await Forms.PostAsync(admin, page, new() { ["Village.Code"] = "371426108201", ["Village.Name"] = "错村" },
-            page + "&handler=AddVillage");
+        var wrong = await Forms.SubmitAsync(admin, page, "AddVillage", new() { ["Village.Code"] = "371426108201", ["Village.Name"] = "错村" });
         Assert.Contains("村（居）代码前9位必须是所属乡镇代码 371426109", await wrong.Content.ReadAsStringAsync());
     }
 
@@ -59,13 +57,13 @@ public class PlacesTests(PortalFactory portal) : PortalTest(portal)
     {
         var admin = await SignInAsync("admin");
         // The township's clerk must be moved first.
-        const string page = "/Admin/Places/Township?code=371426205000";
+        const string page = "/Admin/Places/Township/371426205000";
         var fields = new Dictionary<string, string> { ["Merge.SuccessorCode"] = "371426204000", ["Merge.AbolishedOn"] = "2026-01-01" };
-        var refused = await Forms.PostAsync(admin, page, fields, page + "&handler=Merge");
+        var refused = await Forms.SubmitAsync(admin, page, "Merge", fields);
         Assert.Contains("还有在用的统计员账号", await refused.Content.ReadAsStringAsync());
 
         await Portal.ScalarAsync<int>("UPDATE users SET is_disabled = true WHERE township_code = '371426205000'");
-        var merged = await Forms.PostAsync(admin, page, fields, page + "&handler=Merge");
+        var merged = await Forms.SubmitAsync(admin, page, "Merge", fields);
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         Assert.Equal("371426204000", await Portal.ScalarAsync<string>("SELECT successor_code FROM townships WHERE code = '371426205000'"));
         Assert.Equal(14L, await Portal.ScalarAsync<long>("SELECT count(*) FROM villages WHERE township_code = '371426205000'"));

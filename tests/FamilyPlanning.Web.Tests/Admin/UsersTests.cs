@@ -48,12 +48,12 @@ public class UsersTests(PortalFactory portal) : PortalTest(portal)
     {
         var admin = await SignInAsync("admin");
         var id = (await Portal.ScalarAsync<string>("SELECT id FROM users WHERE user_name = 'clerk03'"))!;
-        var response = await Forms.PostAsync(admin, $"/Admin/Users/Edit?id={id}", new()
+        var response = await Forms.PostAsync(admin, $"/Admin/Users/Edit/{id}", new()
         {
             ["Input.DisplayName"] = "李四",
             ["Input.Role"] = "TownshipClerk",
             ["Input.TownshipCode"] = LongmenCode,
-        }, $"/Admin/Users/Edit?id={id}&handler=Save");
+        }, $"/Admin/Users/Edit/{id}?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var before = JsonDocument.Parse((await Portal.ScalarAsync<string>(
@@ -102,7 +102,7 @@ public class UsersTests(PortalFactory portal) : PortalTest(portal)
 
         var admin = await SignInAsync("admin");
         var id = (await Portal.ScalarAsync<string>("SELECT id FROM users WHERE user_name = 'leader'"))!;
-        var response = await Forms.PostAsync(admin, $"/Admin/Users/Edit?id={id}", [], $"/Admin/Users/Edit?id={id}&handler=Disable");
+        var response = await Forms.PostAsync(admin, $"/Admin/Users/Edit/{id}", [], $"/Admin/Users/Edit/{id}?handler=Disable");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.True(await Portal.ScalarAsync<bool>("SELECT is_disabled FROM users WHERE id = @id", ("id", id)));
 
@@ -116,8 +116,8 @@ public class UsersTests(PortalFactory portal) : PortalTest(portal)
     {
         var admin = await SignInAsync("admin");
         var id = (await Portal.ScalarAsync<string>("SELECT id FROM users WHERE user_name = 'clerk05'"))!;
-        var response = await Forms.PostAsync(admin, $"/Admin/Users/Edit?id={id}",
-            new() { ["NewPassword"] = "brand-new-passphrase" }, $"/Admin/Users/Edit?id={id}&handler=ResetPassword");
+        var response = await Forms.PostAsync(admin, $"/Admin/Users/Edit/{id}",
+            new() { ["NewPassword"] = "brand-new-passphrase" }, $"/Admin/Users/Edit/{id}?handler=ResetPassword");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await SignInAsync("clerk05", "brand-new-passphrase");
         var old = await Forms.PostAsync(Portal.Browser(), "/Account/Login",

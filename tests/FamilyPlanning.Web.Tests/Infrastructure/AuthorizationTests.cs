@@ -20,8 +20,8 @@ public class AuthorizationTests(PortalFactory portal) : PortalTest(portal)
         var client = Portal.Browser();
         foreach (var route in PageRoutes.All(Portal).Where(r => !r.AllowsAnonymous))
         {
-            var response = await client.GetAsync(route.Path);
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{route.Path}: {(int)response.StatusCode}");
+            var response = await client.GetAsync(route.Url);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{route.Url}: {(int)response.StatusCode}");
             Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery);
         }
     }
@@ -35,8 +35,8 @@ public class AuthorizationTests(PortalFactory portal) : PortalTest(portal)
         var client = await SignInAsync(user);
         foreach (var route in PageRoutes.All(Portal).Where(r => r.Path.StartsWith("/Admin")))
         {
-            var response = await client.GetAsync(route.Path);
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{route.Path}: {(int)response.StatusCode}");
+            var response = await client.GetAsync(route.Url);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{route.Url}: {(int)response.StatusCode}");
             Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
             var denied = await client.GetAsync(response.Headers.Location);
             Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);

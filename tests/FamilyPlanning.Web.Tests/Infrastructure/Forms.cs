@@ -27,6 +27,26 @@ public static class Forms
         return await client.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>
+    /// Submits a form the way a browser does: GETs <paramref name="pageUrl"/>, finds the post form (or submit button) whose
+    /// action names <paramref name="handler"/>, and posts the fields with the page's token to that action as rendered.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, string handler,
+        Dictionary<string, string> fields)
+    {
+        var page = await GetHtmlAsync(client, pageUrl);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"no antiforgery token on {pageUrl}");
+        var actions = page.QuerySelectorAll("form[method=post], form[method=POST]")
+            .SelectMany(f => new[] { f.GetAttribute("action") }.Concat(f.QuerySelectorAll("[formaction]").Select(b => b.GetAttribute("formaction"))))
+            .Select(a => string.IsNullOrEmpty(a) ? pageUrl : System.Net.WebUtility.HtmlDecode(a));
+        var action = actions.FirstOrDefault(a => Microsoft.AspNetCore.WebUtilities.QueryHelpers
+                .ParseQuery(a.Contains('?') ? a[a.IndexOf('?')..] : "").TryGetValue("handler", out var h) && h == handler)
+            ?? throw new InvalidOperationException($"no form on {pageUrl} posts to handler {handler}");
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(action, new FormUrlEncodedContent(body));
+    }
+
     /// <summary>GETs <paramref name="pageUrl"/>, then posts a multipart form with its token, the fields and one file.</summary>
     public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields,
         string fileField, string fileName, byte[] content)

@@ -42,8 +42,8 @@ public class MonthlyWorkflowTests(PortalFactory portal) : PortalTest(portal)
         Assert.Null(await Status());
 
         // Fix the error through the person page, then the warning still needs a comment.
-        var edit = await Forms.GetHtmlAsync(clerk, $"/Persons/Edit?id={child}");
-        var fix = await Forms.PostAsync(clerk, $"/Persons/Edit?id={child}", new()
+        var edit = await Forms.GetHtmlAsync(clerk, $"/Persons/Edit/{child}");
+        var fix = await Forms.PostAsync(clerk, $"/Persons/Edit/{child}", new()
         {
             ["Version"] = edit.QuerySelector("input[name=Version]")!.GetAttribute("value")!,
             ["Input.Name"] = "五月子",
@@ -68,7 +68,7 @@ public class MonthlyWorkflowTests(PortalFactory portal) : PortalTest(portal)
 
         // Submitted months are locked for every write route.
         var birth = await Portal.ScalarAsync<long>("SELECT id FROM births WHERE child_id = @c", ("c", child));
-        var editBirth = await Forms.PostAsync(clerk, $"/Births/Edit?id={birth}", new() { ["Version"] = "0", ["Input.Place"] = "改", ["Input.ReportedOn"] = "2026-05-08" });
+        var editBirth = await Forms.PostAsync(clerk, $"/Births/Edit/{birth}", new() { ["Version"] = "0", ["Input.Place"] = "改", ["Input.ReportedOn"] = "2026-05-08" });
         Assert.Contains("2026年5月的月报已上报", await editBirth.Content.ReadAsStringAsync());
 
         var county = await SignInAsync("county");
@@ -92,12 +92,12 @@ public class MonthlyWorkflowTests(PortalFactory portal) : PortalTest(portal)
             ["Input.Institution"] = "TownshipClinic",
         });
         Assert.Contains("月报已审核", await iud.Content.ReadAsStringAsync());
-        var personPage = $"/Persons/Details?id={child}";
+        var personPage = $"/Persons/Details/{child}";
         var version = await Portal.ScalarAsync<long>("SELECT xmin::text::bigint FROM persons WHERE id = @id", ("id", child));
-        var death = await Forms.PostAsync(clerk, personPage, new() { ["Version"] = version.ToString(), ["Death.Date"] = "2026-05-25" }, personPage + "&handler=Death");
+        var death = await Forms.SubmitAsync(clerk, personPage, "Death", new() { ["Version"] = version.ToString(), ["Death.Date"] = "2026-05-25" });
         Assert.Contains("月报已审核", await death.Content.ReadAsStringAsync());
         var birthVersion = await Portal.ScalarAsync<long>("SELECT xmin::text::bigint FROM births WHERE id = @id", ("id", birth));
-        var delete = await Forms.PostAsync(clerk, $"/Births/Details?id={birth}", new() { ["Version"] = birthVersion.ToString() }, $"/Births/Details?id={birth}&handler=Delete");
+        var delete = await Forms.PostAsync(clerk, $"/Births/Details/{birth}", new() { ["Version"] = birthVersion.ToString() }, $"/Births/Details/{birth}?handler=Delete");
         Assert.Contains("月报已审核", await delete.Content.ReadAsStringAsync());
         Assert.Equal(2L, await Portal.ScalarAsync<long>("SELECT count(*) FROM births"));
         Assert.Equal(0L, await Portal.ScalarAsync<long>("SELECT count(*) FROM contraceptive_events"));
@@ -121,7 +121,7 @@ public class MonthlyWorkflowTests(PortalFactory portal) : PortalTest(portal)
         var page = $"/Monthly/Report?township=371426001000&month={month:yyyy-MM}";
         var clerk = await SignInAsync("clerk01");
         Assert.Contains($"{month:yyyy年M月}", (await Forms.GetHtmlAsync(clerk, "/")).Text("#overdue"));
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(clerk, page, [], page + "&handler=Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(clerk, page, "Submit", [])).StatusCode);
         var after = await Forms.GetHtmlAsync(clerk, "/");
         Assert.DoesNotContain($"{month:yyyy年M月}", after.QuerySelector("#overdue")?.TextContent ?? "");
     }
@@ -143,7 +143,7 @@ public class MonthlyWorkflowTests(PortalFactory portal) : PortalTest(portal)
         var (mother, _, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1));
         var clerk = await SignInAsync("clerk01");
         const string april = "/Monthly/Report?township=371426001000&month=2026-04";
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(clerk, april, [], april + "&handler=Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.SubmitAsync(clerk, april, "Submit", [])).StatusCode);
         await Portal.ScalarAsync<int>("UPDATE monthly_reports SET status = 0 WHERE month = '2026-04-01'"); // reopen by hand: the birth must be enterable
         await Portal.ScalarAsync<int>("UPDATE monthly_reports SET first_submitted_on = '2026-05-03' WHERE month = '2026-04-01'");
         Assert.Equal(HttpStatusCode.Redirect, (await Register(clerk, mother, "2026-04-20", "四月补报", reported: "2026-05-10")).StatusCode);

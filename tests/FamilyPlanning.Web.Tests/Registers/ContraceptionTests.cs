@@ -35,11 +35,11 @@ public class ContraceptionTests(PortalFactory portal) : PortalTest(portal)
         var (woman, _, _) = await _given.MotherAsync(new DateOnly(1992, 1, 1));
         var clerk = await SignInAsync("clerk01");
         Assert.Equal(HttpStatusCode.Redirect, (await RecordAsync(clerk, woman, "IudInsertion", "2024-05-01")).StatusCode);
-        Assert.Equal("宫内节育器", (await Forms.GetHtmlAsync(clerk, $"/Women/Details?id={woman}")).Text("#method"));
+        Assert.Equal("宫内节育器", (await Forms.GetHtmlAsync(clerk, $"/Women/Details/{woman}")).Text("#method"));
         Assert.Equal(1L, await Portal.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'ContraceptiveEvent'"));
 
         Assert.Equal(HttpStatusCode.Redirect, (await RecordAsync(clerk, woman, "IudRemoval", "2025-05-01")).StatusCode);
-        Assert.Equal("未避孕", (await Forms.GetHtmlAsync(clerk, $"/Women/Details?id={woman}")).Text("#method"));
+        Assert.Equal("未避孕", (await Forms.GetHtmlAsync(clerk, $"/Women/Details/{woman}")).Text("#method"));
     }
 
     [Fact]
@@ -62,9 +62,8 @@ public class ContraceptionTests(PortalFactory portal) : PortalTest(portal)
         await RecordAsync(clerk, woman, "IudRemoval", "2025-05-01");
         var insertion = await Portal.ScalarAsync<long>("SELECT id FROM contraceptive_events WHERE type = 1");
         var version = await Portal.ScalarAsync<long>("SELECT xmin::text::bigint FROM contraceptive_events WHERE id = @id", ("id", insertion));
-        var page = $"/Women/Details?id={woman}";
-        var response = await Forms.PostAsync(clerk, page, new() { ["eventId"] = insertion.ToString(), ["eventVersion"] = version.ToString() },
-            page + "&handler=DeleteEvent");
+        var page = $"/Women/Details/{woman}";
+        var response = await Forms.SubmitAsync(clerk, page, "DeleteEvent", new() { ["eventId"] = insertion.ToString(), ["eventVersion"] = version.ToString() });
         Assert.Contains("将不成立", await response.Content.ReadAsStringAsync());
         Assert.Equal(2L, await Portal.ScalarAsync<long>("SELECT count(*) FROM contraceptive_events"));
     }

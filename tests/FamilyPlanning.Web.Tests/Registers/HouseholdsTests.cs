@@ -50,12 +50,12 @@ public class HouseholdsTests(PortalFactory portal) : PortalTest(portal)
         var given = new Given(Portal);
         var (woman, person, household) = await given.MotherAsync(new DateOnly(1990, 1, 1));
         var clerk = await SignInAsync("clerk01");
-        var form = await Forms.GetHtmlAsync(clerk, $"/Households/Edit?id={household}");
+        var form = await Forms.GetHtmlAsync(clerk, $"/Households/Edit/{household}");
         var version = form.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
         var number = form.QuerySelector("input[name='Input.Number']")!.GetAttribute("value")!;
         var fields = Household(number, "371426001002");
         fields["Version"] = version;
-        var response = await Forms.PostAsync(clerk, $"/Households/Edit?id={household}", fields);
+        var response = await Forms.PostAsync(clerk, $"/Households/Edit/{household}", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("371426001002", await Portal.ScalarAsync<string>("SELECT village_code FROM persons WHERE id = @id", ("id", person)));
         Assert.Equal("371426001002", await Portal.ScalarAsync<string>("SELECT village_code FROM women WHERE id = @id", ("id", woman)));

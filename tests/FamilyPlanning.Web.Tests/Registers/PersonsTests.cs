@@ -91,14 +91,14 @@ public class PersonsTests(PortalFactory portal) : PortalTest(portal)
         var household = await _given.HouseholdAsync();
         var id = await _given.PersonAsync(household, "张老汉", Sex.Male, new DateOnly(1940, 3, 1), relation: Relation.Head);
         var clerk = await SignInAsync("clerk01");
-        var page = $"/Persons/Details?id={id}";
+        var page = $"/Persons/Details/{id}";
         var version = await Portal.ScalarAsync<long>("SELECT xmin::text::bigint FROM persons WHERE id = @id", ("id", id));
 
-        var early = await Forms.PostAsync(clerk, page, new() { ["Version"] = version.ToString(), ["Death.Date"] = "1939-01-01" }, page + "&handler=Death");
+        var early = await Forms.SubmitAsync(clerk, page, "Death", new() { ["Version"] = version.ToString(), ["Death.Date"] = "1939-01-01" });
         Assert.Contains("死亡日期不能早于出生日期", await early.Content.ReadAsStringAsync());
         Assert.Null(await Portal.ScalarAsync<DateOnly?>("SELECT died_on FROM persons WHERE id = @id", ("id", id)));
 
-        var ok = await Forms.PostAsync(clerk, page, new() { ["Version"] = version.ToString(), ["Death.Date"] = "2025-02-03" }, page + "&handler=Death");
+        var ok = await Forms.SubmitAsync(clerk, page, "Death", new() { ["Version"] = version.ToString(), ["Death.Date"] = "2025-02-03" });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         Assert.Equal(new DateOnly(2025, 2, 3), await Portal.ScalarAsync<DateOnly>("SELECT died_on FROM persons WHERE id = @id", ("id", id)));
         var history = await Forms.GetHtmlAsync(clerk, page);
@@ -112,14 +112,14 @@ public class PersonsTests(PortalFactory portal) : PortalTest(portal)
         var household = await _given.HouseholdAsync();
         var id = await _given.PersonAsync(household, "外出者", Sex.Male, new DateOnly(1990, 3, 1));
         var clerk = await SignInAsync("clerk01");
-        var page = $"/Persons/Details?id={id}";
+        var page = $"/Persons/Details/{id}";
         string V() => Portal.ScalarAsync<long>("SELECT xmin::text::bigint FROM persons WHERE id = @id", ("id", id)).Result.ToString();
 
-        var moved = await Forms.PostAsync(clerk, page, new() { ["Version"] = V(), ["MoveOut.Date"] = "2025-01-10", ["MoveOut.Place"] = "广东省深圳市" }, page + "&handler=MoveOut");
+        var moved = await Forms.SubmitAsync(clerk, page, "MoveOut", new() { ["Version"] = V(), ["MoveOut.Date"] = "2025-01-10", ["MoveOut.Place"] = "广东省深圳市" });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal("广东省深圳市", await Portal.ScalarAsync<string>("SELECT moved_out_to FROM persons WHERE id = @id", ("id", id)));
 
-        var back = await Forms.PostAsync(clerk, page, new() { ["Version"] = V(), ["MoveIn.Date"] = "2026-02-01" }, page + "&handler=MoveIn");
+        var back = await Forms.SubmitAsync(clerk, page, "MoveIn", new() { ["Version"] = V(), ["MoveIn.Date"] = "2026-02-01" });
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         Assert.Null(await Portal.ScalarAsync<DateOnly?>("SELECT moved_out_on FROM persons WHERE id = @id", ("id", id)));
         Assert.Equal(new DateOnly(2026, 2, 1), await Portal.ScalarAsync<DateOnly>("SELECT moved_in_on FROM persons WHERE id = @id", ("id", id)));
@@ -132,7 +132,7 @@ public class PersonsTests(PortalFactory portal) : PortalTest(portal)
         var id = await _given.PersonAsync(household, "原名", Sex.Male, new DateOnly(1990, 3, 1), withId: false);
         var first = await SignInAsync("clerk01");
         var second = await SignInAsync("clerk01");
-        var page = $"/Persons/Edit?id={id}";
+        var page = $"/Persons/Edit/{id}";
         var form1 = await Forms.GetHtmlAsync(first, page);
         var form2 = await Forms.GetHtmlAsync(second, page);
 
@@ -167,13 +167,13 @@ public class PersonsTests(PortalFactory portal) : PortalTest(portal)
         var list = await clerk.GetStringAsync("/Persons?q=赵敏");
         Assert.DoesNotContain(full, list);
         Assert.Contains(IdNumber.Mask(full), list);
-        Assert.Equal(full, (await Forms.GetHtmlAsync(clerk, $"/Persons/Details?id={id}")).Text("#id-number"));
+        Assert.Equal(full, (await Forms.GetHtmlAsync(clerk, $"/Persons/Details/{id}")).Text("#id-number"));
 
         var county = await SignInAsync("county");
-        Assert.Equal(IdNumber.Mask(full), (await Forms.GetHtmlAsync(county, $"/Persons/Details?id={id}")).Text("#id-number"));
+        Assert.Equal(IdNumber.Mask(full), (await Forms.GetHtmlAsync(county, $"/Persons/Details/{id}")).Text("#id-number"));
         // Nor does the change history or the admin's audit log give it away.
-        Assert.Contains(IdNumber.Mask(full), (await Forms.GetHtmlAsync(county, $"/Persons/Details?id={id}")).Text("#history"));
-        Assert.DoesNotContain(full, await county.GetStringAsync($"/Persons/Details?id={id}"));
+        Assert.Contains(IdNumber.Mask(full), (await Forms.GetHtmlAsync(county, $"/Persons/Details/{id}")).Text("#history"));
+        Assert.DoesNotContain(full, await county.GetStringAsync($"/Persons/Details/{id}"));
         var admin = await SignInAsync("admin");
         Assert.DoesNotContain(full, await admin.GetStringAsync("/Admin/Audit?entity=Person"));
     }

@@ -54,10 +54,10 @@ public class TownshipScopeTests(PortalFactory portal) : PortalTest(portal)
         var clerk = await SignInAsync("clerk01");
         string[] reads =
         [
-            $"/Households/Details?id={o.Household}", $"/Households/Edit?id={o.Household}",
-            $"/Persons/Details?id={o.Person}", $"/Persons/Edit?id={o.Person}", $"/Persons/Create?householdId={o.Household}",
-            $"/Women/Details?id={o.Woman}", $"/Women/Edit?id={o.Woman}", $"/Women/Create?personId={o.Person}",
-            $"/Births/Details?id={o.Birth}", $"/Births/Edit?id={o.Birth}", $"/Births/Register?motherId={o.Woman}",
+            $"/Households/Details/{o.Household}", $"/Households/Edit/{o.Household}",
+            $"/Persons/Details/{o.Person}", $"/Persons/Edit/{o.Person}", $"/Persons/Create?householdId={o.Household}",
+            $"/Women/Details/{o.Woman}", $"/Women/Edit/{o.Woman}", $"/Women/Create?personId={o.Person}",
+            $"/Births/Details/{o.Birth}", $"/Births/Edit/{o.Birth}", $"/Births/Register?motherId={o.Woman}",
             $"/Contraception/Create?womanId={o.Woman}",
         ];
         foreach (var url in reads)
@@ -88,18 +88,18 @@ public class TownshipScopeTests(PortalFactory portal) : PortalTest(portal)
 
         var writes = new (string url, Dictionary<string, string> fields)[]
         {
-            ($"/Households/Edit?id={o.Household}", new() { ["Version"] = "0", ["Input.Number"] = "X", ["Input.VillageCode"] = Given.LongmenVillage, ["Input.HeadName"] = "X", ["Input.HukouType"] = "Agricultural" }),
+            ($"/Households/Edit/{o.Household}", new() { ["Version"] = "0", ["Input.Number"] = "X", ["Input.VillageCode"] = Given.LongmenVillage, ["Input.HeadName"] = "X", ["Input.HukouType"] = "Agricultural" }),
             ($"/Persons/Create?householdId={o.Household}", new() { ["Input.Name"] = "闯入者", ["Input.Sex"] = "Male", ["Input.BirthDate"] = "1990-01-01", ["Input.Relation"] = "Other", ["Input.MaritalStatus"] = "Unmarried", ["Input.Residence"] = "Resident" }),
-            ($"/Persons/Edit?id={o.Person}", new() { ["Version"] = "0", ["Input.Name"] = "改名", ["Input.Sex"] = "Female", ["Input.BirthDate"] = "1992-02-02", ["Input.Relation"] = "Spouse", ["Input.MaritalStatus"] = "FirstMarriage", ["Input.Residence"] = "Resident" }),
-            ($"/Persons/Details?id={o.Person}&handler=Death", new() { ["Version"] = "0", ["Death.Date"] = "2026-01-01" }),
-            ($"/Persons/Details?id={o.Person}&handler=MoveOut", new() { ["Version"] = "0", ["MoveOut.Date"] = "2026-01-01" }),
-            ($"/Women/Edit?id={o.Woman}", new() { ["Version"] = "0", ["Input.RegisteredOn"] = "2015-01-01", ["Input.MarriedOn"] = "2015-01-01", ["Input.BoysBefore"] = "5", ["Input.GirlsBefore"] = "0" }),
+            ($"/Persons/Edit/{o.Person}", new() { ["Version"] = "0", ["Input.Name"] = "改名", ["Input.Sex"] = "Female", ["Input.BirthDate"] = "1992-02-02", ["Input.Relation"] = "Spouse", ["Input.MaritalStatus"] = "FirstMarriage", ["Input.Residence"] = "Resident" }),
+            ($"/Persons/Details/{o.Person}?handler=Death", new() { ["Version"] = "0", ["Death.Date"] = "2026-01-01" }),
+            ($"/Persons/Details/{o.Person}?handler=MoveOut", new() { ["Version"] = "0", ["MoveOut.Date"] = "2026-01-01" }),
+            ($"/Women/Edit/{o.Woman}", new() { ["Version"] = "0", ["Input.RegisteredOn"] = "2015-01-01", ["Input.MarriedOn"] = "2015-01-01", ["Input.BoysBefore"] = "5", ["Input.GirlsBefore"] = "0" }),
             ($"/Women/Create?personId={o.Person}", new() { ["Input.RegisteredOn"] = "2020-01-01", ["Input.MarriedOn"] = "2015-01-01" }),
-            ($"/Women/Details?id={o.Woman}&handler=DeleteEvent", new() { ["eventId"] = o.Event.ToString(), ["eventVersion"] = "0" }),
+            ($"/Women/Details/{o.Woman}?handler=DeleteEvent", new() { ["eventId"] = o.Event.ToString(), ["eventVersion"] = "0" }),
             ($"/Births/Register?motherId={o.Woman}", new() { ["Input.MotherId"] = o.Woman.ToString(), ["Input.BirthDate"] = "2026-06-01", ["Input.ReportedOn"] = "2026-06-01", ["Input.Children[0].Name"] = "闯入", ["Input.Children[0].Sex"] = "Male" }),
-            ($"/Births/Edit?id={o.Birth}", new() { ["Version"] = "0", ["Input.Place"] = "改", ["Input.ReportedOn"] = "2026-01-06" }),
-            ($"/Births/Details?id={o.Birth}&handler=Override", new() { ["Override.Status"] = "OutOfPolicy", ["Override.Reason"] = "恶意修改理由" }),
-            ($"/Births/Details?id={o.Birth}&handler=Delete", new() { ["Version"] = "0" }),
+            ($"/Births/Edit/{o.Birth}", new() { ["Version"] = "0", ["Input.Place"] = "改", ["Input.ReportedOn"] = "2026-01-06" }),
+            ($"/Births/Details/{o.Birth}?handler=Override", new() { ["Override.Status"] = "OutOfPolicy", ["Override.Reason"] = "恶意修改理由" }),
+            ($"/Births/Details/{o.Birth}?handler=Delete", new() { ["Version"] = "0" }),
             ($"/Contraception/Create?womanId={o.Woman}", new() { ["Input.WomanId"] = o.Woman.ToString(), ["Input.Type"] = "IudRemoval", ["Input.Date"] = "2026-04-01", ["Input.Institution"] = "Hospital" }),
         };
         foreach (var (url, fields) in writes)
@@ -117,9 +117,9 @@ public class TownshipScopeTests(PortalFactory portal) : PortalTest(portal)
     {
         var o = await TaoyuanRecordsAsync();
         var county = await SignInAsync("county");
-        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/Women/Details?id={o.Woman}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/Women/Details/{o.Woman}")).StatusCode);
         Assert.Contains("桃园婴儿", await county.GetStringAsync("/Births"));
-        Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync($"/Persons/Edit?id={o.Person}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync($"/Persons/Edit/{o.Person}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await county.GetAsync($"/Births/Register?motherId={o.Woman}")).StatusCode);
     }
 

@@ -45,12 +45,12 @@ public class AuditRoleTests(PortalFactory portal) : PortalTest(portal)
         var person = await given.PersonAsync(household, "王一", Sex.Male, new DateOnly(1980, 1, 1), withId: false, relation: Relation.Head);
         var before = await Portal.ScalarAsync<long>("SELECT count(*) FROM audit_log");
         var clerk = await SignInAsync("clerk01");
-        var page = await Forms.GetHtmlAsync(clerk, $"/Persons/Edit?id={person}");
+        var page = await Forms.GetHtmlAsync(clerk, $"/Persons/Edit/{person}");
         var version = page.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
 
         var fields = PersonForm.Head("王二");
         fields["Version"] = version;
-        var response = await Forms.PostAsync(clerk, $"/Persons/Edit?id={person}", fields);
+        var response = await Forms.PostAsync(clerk, $"/Persons/Edit/{person}", fields);
 
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(before + 1, await Portal.ScalarAsync<long>("SELECT count(*) FROM audit_log"));

@@ -26,8 +26,8 @@ public class CrossTownshipTests(PortalFactory portal) : PortalTest(portal)
             $"/Dashboard/Township?code={Given.Taoyuan}", $"/Dashboard/Township?code={Given.Taoyuan}&handler=Export&format=csv",
             $"/api/indicators?township={Given.Taoyuan}", $"/Reports/HalfYear?unit={Given.Taoyuan}&year=2026&part=H1",
             $"/Reports/HalfYear?handler=Pdf&unit={Given.Taoyuan}&year=2026&part=H1", "/Reports/HalfYear?handler=Pdf&unit=county&year=2026&part=H1",
-            $"/Monthly/Report?township={Given.Taoyuan}&month={month}", $"/Subsidies/Details?id={beneficiary}", run,
-            run.Replace("/Imports/Run?", "/Imports/Run?handler=Report&") + "&format=csv",
+            $"/Monthly/Report?township={Given.Taoyuan}&month={month}", $"/Subsidies/Details/{beneficiary}", run,
+            run + "?handler=Report&format=csv",
         })
         {
             var response = await clerk.GetAsync(url);
@@ -38,7 +38,7 @@ public class CrossTownshipTests(PortalFactory portal) : PortalTest(portal)
         foreach (var (url, fields) in new (string, Dictionary<string, string>)[]
         {
             ($"/Monthly/Report?township={Given.Taoyuan}&month={month}&handler=Submit", []),
-            ($"/Subsidies/Details?id={beneficiary}&handler=Advance", new() { ["Step.Note"] = "越权" }),
+            ($"/Subsidies/Details/{beneficiary}?handler=Advance", new() { ["Step.Note"] = "越权" }),
             ($"/Reports/HalfYear?unit={Given.Taoyuan}&year=2026&part=H1&handler=Narrative", new() { ["unit"] = Given.Taoyuan, ["year"] = "2026", ["part"] = "H1", ["Input.Practices"] = "越权" }),
         })
         {

@@ -96,7 +96,7 @@ public class HostileInputTests(PortalFactory portal) : PortalTest(portal)
                     : string.Join("\n", FamilyPlanning.Core.Imports.SheetReader.Read("x.xlsx", file).Rows.SelectMany(r => r.Cells)));
             }
         }
-        seen.Add(await county.GetStringAsync($"/Persons/Details?id={person}"));
+        seen.Add(await county.GetStringAsync($"/Persons/Details/{person}"));
         var pdf = await county.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit=county&year={Given.Today.Year}&part=H1");
         using (var doc = UglyToad.PdfPig.PdfDocument.Open(pdf)) seen.Add(string.Concat(doc.GetPages().Select(p => p.Text)));
 

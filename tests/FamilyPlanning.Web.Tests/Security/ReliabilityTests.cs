@@ -70,11 +70,11 @@ public class ReliabilityTests(PortalFactory portal) : PortalTest(portal)
         var b = await SignInAsync("clerk01");
         async Task<Func<Task<HttpResponseMessage>>> Read(HttpClient client, string name)
         {
-            var page = await Forms.GetHtmlAsync(client, $"/Persons/Edit?id={person}");
+            var page = await Forms.GetHtmlAsync(client, $"/Persons/Edit/{person}");
             var fields = PersonForm.Head(name);
             fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
             fields["Version"] = page.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
-            return () => client.PostAsync($"/Persons/Edit?id={person}", new FormUrlEncodedContent(fields));
+            return () => client.PostAsync($"/Persons/Edit/{person}", new FormUrlEncodedContent(fields));
         }
 
         // Both open the form (same version) before either saves, then both save at the same moment.

@@ -64,8 +64,8 @@ public class SessionTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/Persons")).StatusCode);
         var admin = await SignInAsync("admin");
         var id = (await Portal.ScalarAsync<string>("SELECT id FROM users WHERE user_name = 'clerk04'"))!;
-        var reset = await Forms.PostAsync(admin, $"/Admin/Users/Edit?id={id}", new() { ["NewPassword"] = "another-long-passphrase" },
-            $"/Admin/Users/Edit?id={id}&handler=ResetPassword");
+        var reset = await Forms.PostAsync(admin, $"/Admin/Users/Edit/{id}", new() { ["NewPassword"] = "another-long-passphrase" },
+            $"/Admin/Users/Edit/{id}?handler=ResetPassword");
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
 
         var after = await clerk.GetAsync("/Persons");

@@ -27,8 +27,8 @@ public class ReviewAndPaymentTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(2, review.QuerySelectorAll("#rows tbody tr").Length);
         Assert.Contains("待年审 2 人", review.Text("#counts"));
 
-        await Forms.PostAsync(clerk, page, new() { ["beneficiaryId"] = stays.ToString(), ["Decision.ExitReason"] = "" }, page + "&handler=Decide");
-        await Forms.PostAsync(clerk, page, new() { ["beneficiaryId"] = leaves.ToString(), ["Decision.ExitReason"] = "HouseholdOrBirthChange" }, page + "&handler=Decide");
+        await Forms.SubmitAsync(clerk, page, "Decide", new() { ["beneficiaryId"] = stays.ToString(), ["Decision.ExitReason"] = "" });
+        await Forms.SubmitAsync(clerk, page, "Decide", new() { ["beneficiaryId"] = leaves.ToString(), ["Decision.ExitReason"] = "HouseholdOrBirthChange" });
         var after = await Forms.GetHtmlAsync(clerk, page);
         Assert.Contains("继续享受 1 人，退出 1 人，待年审 0 人", after.Text("#counts"));
         Assert.Equal(9, await Portal.ScalarAsync<int>("SELECT status FROM beneficiaries WHERE id = @id", ("id", leaves)));

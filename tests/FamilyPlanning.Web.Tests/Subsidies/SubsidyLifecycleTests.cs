@@ -18,7 +18,7 @@ public class SubsidyLifecycleTests(PortalFactory portal) : PortalTest(portal)
     };
 
     private async Task<HttpResponseMessage> Step(HttpClient client, long id, string handler, Dictionary<string, string>? fields = null) =>
-        await Forms.PostAsync(client, $"/Subsidies/Details?id={id}", fields ?? [], $"/Subsidies/Details?id={id}&handler={handler}");
+        await Forms.PostAsync(client, $"/Subsidies/Details/{id}", fields ?? [], $"/Subsidies/Details/{id}?handler={handler}");
 
     [Fact]
     public async Task Application_GoesThroughPublicityTownshipReviewAndCountyApproval()
@@ -42,7 +42,7 @@ public class SubsidyLifecycleTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Redirect, (await Step(county, id, "Advance")).StatusCode);
         Assert.Equal(4, await Portal.ScalarAsync<int>("SELECT status FROM beneficiaries WHERE id = @id", ("id", id)));
         Assert.NotNull(await Portal.ScalarAsync<DateOnly?>("SELECT first_month FROM beneficiaries WHERE id = @id", ("id", id)));
-        var steps = (await Forms.GetHtmlAsync(county, $"/Subsidies/Details?id={id}")).QuerySelectorAll("#steps tbody tr").Select(r => r.TextContent).ToList();
+        var steps = (await Forms.GetHtmlAsync(county, $"/Subsidies/Details/{id}")).QuerySelectorAll("#steps tbody tr").Select(r => r.TextContent).ToList();
         Assert.Equal(4, steps.Count);
         Assert.Contains(steps, s => s.Contains("clerk01") && s.Contains("村已公示") && s.Contains("公示无异议"));
         Assert.Contains(steps, s => s.Contains("county") && s.Contains("享受中"));
@@ -88,7 +88,7 @@ public class SubsidyLifecycleTests(PortalFactory portal) : PortalTest(portal)
         var (husband, _, _) = await _given.CoupleAsync(new DateOnly(1958, 3, 1), Given.Taoyuan, Given.TaoyuanVillage, children: Sex.Male);
         var id = await _given.ApprovedAsync(husband, new DateOnly(2025, 1, 1));
         var clerk = await SignInAsync("clerk01");
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/Subsidies/Details?id={id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/Subsidies/Details/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/Subsidies/Apply?personId={husband}")).StatusCode);
         var token = (await Forms.GetHtmlAsync(clerk, "/Subsidies/Apply")).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? (await Forms.GetHtmlAsync(clerk, "/Households/Create")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -100,7 +100,7 @@ public class SubsidyLifecycleTests(PortalFactory portal) : PortalTest(portal)
                  })
         {
             fields["__RequestVerificationToken"] = token;
-            var response = await clerk.PostAsync($"/Subsidies/Details?id={id}&handler={handler}", new FormUrlEncodedContent(fields));
+            var response = await clerk.PostAsync($"/Subsidies/Details/{id}?handler={handler}", new FormUrlEncodedContent(fields));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
         var review = $"/Subsidies/Review?year={Given.Today.Year}";
