@@ -3,7 +3,18 @@ using FamilyPlanning.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 using var startupLog = LoggerFactory.Create(b => b.AddConsole());
-var connections = Database.ConnectionStrings(builder.Configuration, startupLog.CreateLogger("Database"), out var embedded);
+Database.Connections connections;
+LocalPostgres? embedded;
+try
+{
+    connections = Database.ConnectionStrings(builder.Configuration, startupLog.CreateLogger("Database"), out embedded);
+}
+catch (EmbeddedDatabaseException e)
+{
+    // What went wrong with the embedded database is said in one line, in Chinese; a stack trace would only hide it.
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 builder.AddPortal(connections.App);
 
 var app = builder.Build();

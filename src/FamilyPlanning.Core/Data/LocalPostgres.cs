@@ -124,6 +124,17 @@ public sealed class LocalPostgres : IDisposable
     {
         var bin = FindBinDir();
         var passwordFile = Path.Combine(Path.GetDirectoryName(dataDir)!, Path.GetFileName(dataDir) + ".password");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(dataDir)!);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new EmbeddedDatabaseException(
+                $"无法创建内置数据库的数据文件夹 {dataDir}：{(e is UnauthorizedAccessException ? "没有写入上级文件夹的权限" : e.Message)}。" +
+                "请把 LocalPostgres:DataDir 设为当前用户可以写入的文件夹。", e);
+        }
+        EnsureServerUserCanReach(dataDir);
         if (!File.Exists(Path.Combine(dataDir, "PG_VERSION")))
             InitDb(bin, dataDir, passwordFile);
         var password = File.ReadAllText(passwordFile).Trim();
@@ -133,17 +144,54 @@ public sealed class LocalPostgres : IDisposable
             RunPg(bin, "pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"], throwOnError: false);
 
         var port = FreePort();
-        StartServer(bin, dataDir, port, throwaway);
+        try
+        {
+            StartServer(bin, dataDir, port, throwaway);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new EmbeddedDatabaseException(
+                $"内置数据库无法启动（数据文件夹 {dataDir}）：{Cause(e.Message, Path.Combine(dataDir, "server.log"))}。" +
+                "请查看该文件夹中的 server.log；如果文件夹已损坏，可换一个数据文件夹（LocalPostgres:DataDir）重新开始。", e);
+        }
 
         var pg = new LocalPostgres(bin, dataDir, port, database, password, throwaway);
         pg.EnsureDatabase();
         return pg;
     }
 
+    /// <summary>
+    /// As root the server runs as 'postgres', which must be able to pass through every folder above the data folder. A
+    /// folder made by mktemp -d (mode 700) or anything under /root is closed to it: say which one, and how to fix it.
+    /// </summary>
+    private static void EnsureServerUserCanReach(string dataDir)
+    {
+        if (!IsRoot()) return;
+        var parent = Path.GetDirectoryName(dataDir)!;
+        if (Run("runuser", ["-u", Superuser, "--", "test", "-x", parent], throwOnError: false).code == 0) return;
+        var ancestors = new List<string>();
+        for (var dir = parent; dir is not null; dir = Path.GetDirectoryName(dir)) ancestors.Insert(0, dir);
+        var blocking = ancestors.FirstOrDefault(dir => Run("runuser", ["-u", Superuser, "--", "test", "-x", dir], throwOnError: false).code != 0)
+            ?? parent;
+        var mode = OperatingSystem.IsWindows() ? "" : Convert.ToString((int)File.GetUnixFileMode(blocking), 8);
+        throw new EmbeddedDatabaseException(
+            $"内置数据库无法使用数据文件夹 {dataDir}：数据库以系统用户 postgres 运行，而 postgres 无法进入上级文件夹 {blocking}" +
+            $"（权限 {mode}，只有其所有者可以进入）。请把 LocalPostgres:DataDir 设为 postgres 可以进入的文件夹" +
+            $"（例如默认的 /var/lib/familyplanning/pgdata），或只给 postgres 进入该文件夹的权限：setfacl -m u:postgres:x {blocking}（setfacl 来自 acl 软件包：apt-get install acl）");
+    }
+
+    /// <summary>The line of a tool's output (or of the server log) that says what went wrong.</summary>
+    private static string Cause(string output, string? logFile = null)
+    {
+        var lines = output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (logFile is not null && File.Exists(logFile))
+            lines.AddRange(File.ReadLines(logFile).Select(l => l.Trim()).Where(l => l.Contains("FATAL") || l.Contains("ERROR")).TakeLast(2));
+        return lines.LastOrDefault(l => l.Contains("FATAL") || l.Contains("error", StringComparison.OrdinalIgnoreCase))
+            ?? lines.LastOrDefault() ?? "原因不明";
+    }
+
     private static void InitDb(string bin, string dataDir, string passwordFile)
     {
-        var parent = Path.GetDirectoryName(dataDir)!;
-        Directory.CreateDirectory(parent);
         if (Directory.Exists(dataDir)) Directory.Delete(dataDir, recursive: true); // a half-made folder from a failed init
         Directory.CreateDirectory(dataDir);
         File.WriteAllText(passwordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(18)));
@@ -152,18 +200,24 @@ public sealed class LocalPostgres : IDisposable
             File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             File.SetUnixFileMode(dataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        // initdb wants an empty folder and must read the password as the server's user: a copy beside the folder.
-        var pwCopy = dataDir + ".initdb-pw";
-        File.Copy(passwordFile, pwCopy, overwrite: true);
+        // initdb wants an empty folder and reads the password as the server's user: a copy in a folder of its own (mode
+        // 700, owned by that user) under the temp folder, so nobody else can read it and no folder is opened wider.
+        var pwDir = Directory.CreateTempSubdirectory("fp-initdb-");
+        var pwCopy = Path.Combine(pwDir.FullName, "pw");
+        File.Copy(passwordFile, pwCopy);
         try
         {
-            if (IsRoot()) Run("chown", ["postgres:postgres", dataDir, pwCopy]);
-            RunPg(bin, "initdb", ["-D", dataDir, "-U", Superuser, "--pwfile", pwCopy, "--auth=scram-sha-256", "-E", "UTF8",
-                "--locale=C.UTF-8", "--no-instructions"]);
+            if (IsRoot()) Run("chown", ["-R", "postgres:postgres", dataDir, pwDir.FullName]);
+            var (code, output) = RunPg(bin, "initdb", ["-D", dataDir, "-U", Superuser, "--pwfile", pwCopy, "--auth=scram-sha-256", "-E", "UTF8",
+                "--locale=C.UTF-8", "--no-instructions"], throwOnError: false);
+            if (code != 0)
+                throw new EmbeddedDatabaseException(
+                    $"内置数据库初始化失败（数据文件夹 {dataDir}）：{Cause(output)}。请检查磁盘空间和该文件夹的权限，" +
+                    "或把 LocalPostgres:DataDir 设为另一个文件夹。");
         }
         finally
         {
-            File.Delete(pwCopy);
+            pwDir.Delete(recursive: true);
         }
     }
 
