@@ -33,8 +33,12 @@ public class FormActionTests(PortalFactory portal) : PortalTest(portal)
         var (woman, person, household) = await _given.MotherAsync(new DateOnly(1992, 3, 3));
         Dictionary<string, string> Delivery(string date, string name) => new()
         {
-            ["Input.MotherId"] = woman.ToString(), ["Input.BirthDate"] = date, ["Input.ReportedOn"] = date,
-            ["Input.Place"] = "县人民医院", ["Input.Children[0].Name"] = name, ["Input.Children[0].Sex"] = "Male",
+            ["Input.MotherId"] = woman.ToString(),
+            ["Input.BirthDate"] = date,
+            ["Input.ReportedOn"] = date,
+            ["Input.Place"] = "县人民医院",
+            ["Input.Children[0].Name"] = name,
+            ["Input.Children[0].Sex"] = "Male",
         };
         await Expect(Forms.PostAsync(clerk, $"/Births/Register?motherId={woman}", Delivery("2020-05-05", "大宝")));
         var older = await Portal.ScalarAsync<long>("SELECT id FROM births WHERE mother_id = @m", ("m", woman));
@@ -43,8 +47,10 @@ public class FormActionTests(PortalFactory portal) : PortalTest(portal)
         await Expect(Forms.PostAsync(clerk, $"/Births/Register?motherId={woman}", Delivery(today.ToString("yyyy-MM-dd"), "二宝")));
         await Expect(Forms.PostAsync(clerk, $"/Contraception/Create?womanId={woman}", new()
         {
-            ["Input.WomanId"] = woman.ToString(), ["Input.Type"] = "IudInsertion",
-            ["Input.Date"] = today.ToString("yyyy-MM-dd"), ["Input.Institution"] = "TownshipClinic",
+            ["Input.WomanId"] = woman.ToString(),
+            ["Input.Type"] = "IudInsertion",
+            ["Input.Date"] = today.ToString("yyyy-MM-dd"),
+            ["Input.Institution"] = "TownshipClinic",
         }));
         var leaving = await _given.PersonAsync(household, "外出人", FamilyPlanning.Core.People.Sex.Male, new DateOnly(1990, 1, 1));
         var version = await Portal.ScalarAsync<long>("SELECT xmin::text::bigint FROM persons WHERE id = @p", ("p", leaving));
@@ -54,8 +60,11 @@ public class FormActionTests(PortalFactory portal) : PortalTest(portal)
         var (applicant, _, _) = await _given.CoupleAsync(new DateOnly(1958, 3, 1), children: FamilyPlanning.Core.People.Sex.Male);
         await Expect(Forms.PostAsync(clerk, $"/Subsidies/Apply?personId={applicant}", new()
         {
-            ["Input.PersonId"] = applicant.ToString(), ["Input.Programme"] = "RewardSupport",
-            ["Input.DeclaredBoys"] = "1", ["Input.DeclaredGirls"] = "0", ["Input.AppliedOn"] = today.ToString("yyyy-MM-dd"),
+            ["Input.PersonId"] = applicant.ToString(),
+            ["Input.Programme"] = "RewardSupport",
+            ["Input.DeclaredBoys"] = "1",
+            ["Input.DeclaredGirls"] = "0",
+            ["Input.AppliedOn"] = today.ToString("yyyy-MM-dd"),
         }));
         var (beneficiary, _, _) = await _given.CoupleAsync(new DateOnly(1955, 3, 1), children: FamilyPlanning.Core.People.Sex.Female);
         await _given.ApprovedAsync(beneficiary, new DateOnly(today.Year - 1, 1, 1));
