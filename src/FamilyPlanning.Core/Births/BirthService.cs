@@ -91,6 +91,7 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
                 VillageCode = household.VillageCode,
                 TownshipCode = household.TownshipCode,
                 Relation = ChildRelation(m.Relation, sex),
+                Residence = ChildResidence(m.Residence),
             };
             child.IdNumber = await persons.CheckIdNumberAsync(c.IdNumber, date, sex, 0, $"{field}.IdNumber", ct);
             db.Persons.Add(child);
@@ -196,6 +197,9 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
     }
 
     /// <summary>The newborn's relation to the head of the mother's household.</summary>
+    /// <summary>A newborn has its mother's residence type: a 流入 mother's baby is 流入, never counted among 户籍 births.</summary>
+    public static Residence ChildResidence(Residence mother) => mother;
+
     public static Relation ChildRelation(Relation mother, Sex sex) =>
         mother is Relation.Head or Relation.Spouse ? (sex == Sex.Male ? Relation.Son : Relation.Daughter)
         : mother is Relation.SonOrDaughterInLaw or Relation.Son or Relation.Daughter ? Relation.Grandchild

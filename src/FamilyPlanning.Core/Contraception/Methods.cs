@@ -50,16 +50,27 @@ public static class Methods
         or ContraceptiveType.Vasectomy or ContraceptiveType.ImplantInsertion or ContraceptiveType.Pill or ContraceptiveType.Injection
         or ContraceptiveType.Condom or ContraceptiveType.Topical or ContraceptiveType.OtherMethod;
 
+    /// <summary>Within one day, removals and stops come first, then devices and procedures, then ongoing methods: a device
+    /// removed and a new one inserted on the same day (a common replacement) leaves a device in place, whatever order the
+    /// two were entered in. IndicatorQuery orders events by the same key in SQL.</summary>
+    public static int SameDayOrder(ContraceptiveType t) => t switch
+    {
+        ContraceptiveType.IudRemoval or ContraceptiveType.ImplantRemoval or ContraceptiveType.MethodStopped => 0,
+        >= ContraceptiveType.Pill and <= ContraceptiveType.OtherMethod => 2,
+        _ => 1,
+    };
+
     /// <summary>
-    /// The method in effect on a date from the events on or before it, in date order: sterilisation is permanent; an IUD or
-    /// implant stays until removed; an ongoing method lasts until another method starts or it is stopped. When more than one
-    /// is in effect the most effective wins (sterilisation, IUD, implant, then the others).
+    /// The method in effect on a date from the events on or before it, in date order (<see cref="SameDayOrder"/> within a
+    /// day): sterilisation is permanent; an IUD or implant stays until removed; an ongoing method lasts until another method
+    /// starts or it is stopped. When more than one is in effect the most effective wins (sterilisation, IUD, implant, then
+    /// the others).
     /// </summary>
     public static Method InEffect(IEnumerable<(ContraceptiveType type, DateOnly date)> events, DateOnly on)
     {
         bool femaleSterilised = false, maleSterilised = false, iud = false, implant = false;
         var ongoing = Method.None;
-        foreach (var (type, _) in events.Where(e => e.date <= on).OrderBy(e => e.date))
+        foreach (var (type, _) in events.Where(e => e.date <= on).OrderBy(e => e.date).ThenBy(e => SameDayOrder(e.type)))
         {
             switch (type)
             {

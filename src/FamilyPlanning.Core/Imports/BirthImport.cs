@@ -143,6 +143,7 @@ internal static class BirthImport
                     VillageCode = p.MotherPerson.VillageCode,
                     TownshipCode = p.MotherPerson.TownshipCode,
                     Relation = BirthService.ChildRelation(p.MotherPerson.Relation, p.Sex),
+                    Residence = BirthService.ChildResidence(p.MotherPerson.Residence),
                 };
                 var birth = new Birth
                 {

@@ -21,7 +21,16 @@ public sealed class IndicatorCounts
     public long Deaths { get; set; }
     public long MarriedWcba { get; set; }
     public long MarriedWcbaExempt { get; set; }
+    /// <summary>Exempt married WCBA who have a method: left out of the prevalence numerator with their denominator.</summary>
+    public long ExemptWithMethod { get; set; }
+    /// <summary>Women 15–49 (户籍, present) holding a 独生子女父母光荣证 at the period end.</summary>
     public long OneChildCertificates { get; set; }
+    // 流入 (in-migrant) figures, never mixed into the 户籍 ones above.
+    public long InMigrantBirths { get; set; }
+    public long InMigrantMarriedWcba { get; set; }
+    public long InMigrantWithMethod { get; set; }
+    public long InMigrantExempt { get; set; }
+    public long InMigrantExemptWithMethod { get; set; }
     public Dictionary<Contraception.Method, long> Methods { get; set; } = [];
     public Dictionary<Contraception.ContraceptiveType, long> Procedures { get; set; } = [];
     public Dictionary<Programme, SubsidyCounts> Subsidies { get; set; } = [];
@@ -55,7 +64,13 @@ public sealed class IndicatorCounts
         Deaths += o.Deaths;
         MarriedWcba += o.MarriedWcba;
         MarriedWcbaExempt += o.MarriedWcbaExempt;
+        ExemptWithMethod += o.ExemptWithMethod;
         OneChildCertificates += o.OneChildCertificates;
+        InMigrantBirths += o.InMigrantBirths;
+        InMigrantMarriedWcba += o.InMigrantMarriedWcba;
+        InMigrantWithMethod += o.InMigrantWithMethod;
+        InMigrantExempt += o.InMigrantExempt;
+        InMigrantExemptWithMethod += o.InMigrantExemptWithMethod;
         foreach (var (k, v) in o.Methods) Methods[k] = Methods.GetValueOrDefault(k) + v;
         foreach (var (k, v) in o.Procedures) Procedures[k] = Procedures.GetValueOrDefault(k) + v;
         foreach (var (k, v) in o.Subsidies) Subsidies[k] = Subsidies.GetValueOrDefault(k, new SubsidyCounts()) + v;

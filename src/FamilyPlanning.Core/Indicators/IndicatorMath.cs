@@ -18,6 +18,16 @@ public sealed record Figure(string Key, string Name, decimal? Value, Unit Unit, 
         Unit.Abortion => "100:" + v.ToString("F2", CultureInfo.InvariantCulture),
         _ => v == decimal.Truncate(v) ? v.ToString("F0", CultureInfo.InvariantCulture) : v.ToString("F1", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>A change from last year at the indicator's own precision: percentages in 个百分点, per-mille rates in 个千分点,
+    /// the abortion ratio's x in 100:x to 2 decimals, the sex ratio to 1, counts as counts.</summary>
+    public static string FormatChange(decimal change, Unit unit) => unit switch
+    {
+        Unit.Percent => change.ToString("F2", CultureInfo.InvariantCulture) + "个百分点",
+        Unit.PerMille => change.ToString("F2", CultureInfo.InvariantCulture) + "个千分点",
+        Unit.Abortion => change.ToString("F2", CultureInfo.InvariantCulture),
+        _ => Format(change, unit),
+    };
 }
 
 /// <summary>
@@ -35,7 +45,9 @@ public static class IndicatorMath
     public static List<Figure> Compute(IndicatorCounts c, Target? target, bool excludeExempt, decimal? elapsedShareOfYear = null)
     {
         var average = (c.PopulationStart + c.PopulationEnd) / 2m;
+        // Numerator and denominator are the same women: exempt women leave both, so prevalence never passes 100%.
         var prevalenceBase = c.MarriedWcba - (excludeExempt ? c.MarriedWcbaExempt : 0);
+        var prevalenceWith = c.WithMethod - (excludeExempt ? c.ExemptWithMethod : 0);
         var sterilisations = c.Procedure(ContraceptiveType.TubalLigation) + c.Procedure(ContraceptiveType.Vasectomy);
         var iud = c.Procedure(ContraceptiveType.IudInsertion);
         var abortions = c.Procedure(ContraceptiveType.Abortion);
@@ -75,7 +87,7 @@ public static class IndicatorMath
             new("multi_child", "多孩", c.ByParity[2], Unit.Count),
             new("sex_ratio", "出生人口性别比", sexRatio, Unit.Ratio, SexFlag()),
             new("married_wcba", "已婚育龄妇女", c.MarriedWcba, Unit.Count),
-            new("contraceptive_prevalence", "综合节育率", Rate(c.WithMethod, prevalenceBase, 100, 2), Unit.Percent),
+            new("contraceptive_prevalence", "综合节育率", Rate(prevalenceWith, prevalenceBase, 100, 2), Unit.Percent),
             new("sterilisations", "结扎", sterilisations, Unit.Count),
             new("iud_insertions", "放环", iud, Unit.Count),
             new("iud_removals", "取环", c.Procedure(ContraceptiveType.IudRemoval), Unit.Count),
@@ -91,6 +103,11 @@ public static class IndicatorMath
             new("late_reports", "补报出生", c.LateReports, Unit.Count),
             new("earlier_years_reported", "往年出生未报", c.EarlierYearsReported, Unit.Count),
             new("one_child_certificates", "期末领取独生子女证人数", c.OneChildCertificates, Unit.Count),
+            new("in_migrant_births", "流入人口出生", c.InMigrantBirths, Unit.Count),
+            new("in_migrant_married_wcba", "流入已婚育龄妇女", c.InMigrantMarriedWcba, Unit.Count),
+            new("in_migrant_prevalence", "流入人口综合节育率", Rate(
+                c.InMigrantWithMethod - (excludeExempt ? c.InMigrantExemptWithMethod : 0),
+                c.InMigrantMarriedWcba - (excludeExempt ? c.InMigrantExempt : 0), 100, 2), Unit.Percent),
         ];
     }
 }

@@ -1,5 +1,6 @@
 using FamilyPlanning.Core.Contraception;
 using FamilyPlanning.Core.Data;
+using FamilyPlanning.Core.People;
 using FamilyPlanning.Core.Subsidies;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -15,7 +16,7 @@ namespace FamilyPlanning.Core.Indicators;
 public sealed class IndicatorQuery(AppDbContext db)
 {
     public async Task<Dictionary<string, IndicatorCounts>> CountsAsync(IReadOnlyList<string> townships, Period p, int deadlineDay,
-        CancellationToken ct)
+        int yearStartMonth, CancellationToken ct)
     {
         var result = townships.ToDictionary(t => t, _ => new IndicatorCounts());
         // A connection of its own (from the pool), so a period and the same period last year can be counted in parallel.
@@ -28,6 +29,8 @@ public sealed class IndicatorQuery(AppDbContext db)
             ["to"] = p.To,
             ["before"] = p.From.AddDays(-1),
             ["deadline"] = deadlineDay,
+            ["shift"] = (13 - yearStartMonth) % 12,
+            ["year"] = Period.YearOf(p.To, yearStartMonth),
         };
         await Read(conn, PopulationSql, args, r =>
         {
@@ -49,15 +52,25 @@ public sealed class IndicatorQuery(AppDbContext db)
             c.Twins = r.GetInt64(11);
             c.LateReports = r.GetInt64(12);
             c.EarlierYearsReported = r.GetInt64(13);
+            c.InMigrantBirths = r.GetInt64(14);
         }, ct);
         await Read(conn, WomenSql, args, r =>
         {
             var c = result[r.GetString(0)];
             var method = (Method)r.GetInt32(1);
+            var withMethod = method != Method.None;
             c.Methods[method] = c.Methods.GetValueOrDefault(method) + r.GetInt64(2);
             c.MarriedWcba += r.GetInt64(2);
             c.MarriedWcbaExempt += r.GetInt64(3);
+            if (withMethod) c.ExemptWithMethod += r.GetInt64(3);
             c.OneChildCertificates += r.GetInt64(4);
+            c.InMigrantMarriedWcba += r.GetInt64(5);
+            c.InMigrantExempt += r.GetInt64(6);
+            if (withMethod)
+            {
+                c.InMigrantWithMethod += r.GetInt64(5);
+                c.InMigrantExemptWithMethod += r.GetInt64(6);
+            }
         }, ct);
         await Read(conn, ProceduresSql, args, r =>
             result[r.GetString(0)].Procedures[(ContraceptiveType)r.GetInt32(1)] = r.GetInt64(2), ct);
@@ -102,56 +115,89 @@ public sealed class IndicatorQuery(AppDbContext db)
         GROUP BY township_code
         """;
 
-    private const string BirthsSql = """
+    /// <summary>
+    /// Births by the mother's residence: 户籍 mothers' births make every 户籍 figure, 流入 mothers' are counted apart.
+    /// 补报: a birth of the period reported after its month was first submitted (or, before that, after the deadline day).
+    /// 往年出生未报: a birth of an earlier (statistical) year than the period's, reported within the period after its own
+    /// month's deadline or submission; a late birth of the period's own year is 补报 of its month instead.
+    /// </summary>
+    private static readonly string BirthsSql = $"""
         SELECT township_code::text,
           count(*) FILTER (WHERE inp),
-          count(*) FILTER (WHERE inp AND sex = 1),
-          count(*) FILTER (WHERE inp AND sex = 2),
-          count(*) FILTER (WHERE inp AND policy_status = 1),
+          count(*) FILTER (WHERE inp AND sex = {(int)Sex.Male}),
+          count(*) FILTER (WHERE inp AND sex = {(int)Sex.Female}),
+          count(*) FILTER (WHERE inp AND policy_status = {(int)Births.PolicyStatus.Compliant}),
           count(*) FILTER (WHERE inp AND parity = 1),
           count(*) FILTER (WHERE inp AND parity = 2),
           count(*) FILTER (WHERE inp AND parity >= 3),
-          count(*) FILTER (WHERE inp AND parity = 1 AND policy_status = 1),
-          count(*) FILTER (WHERE inp AND parity = 2 AND policy_status = 1),
-          count(*) FILTER (WHERE inp AND parity >= 3 AND policy_status = 1),
+          count(*) FILTER (WHERE inp AND parity = 1 AND policy_status = {(int)Births.PolicyStatus.Compliant}),
+          count(*) FILTER (WHERE inp AND parity = 2 AND policy_status = {(int)Births.PolicyStatus.Compliant}),
+          count(*) FILTER (WHERE inp AND parity >= 3 AND policy_status = {(int)Births.PolicyStatus.Compliant}),
           count(*) FILTER (WHERE inp AND in_delivery > 1),
-          count(*) FILTER (WHERE inp AND reported_on > coalesce(first_submitted_on,
-                                 (date_trunc('month', birth_date) + interval '1 month')::date + (@deadline - 1))),
-          count(*) FILTER (WHERE NOT inp)
-        FROM (SELECT b.*, b.birth_date BETWEEN @from AND @to AS inp,
-                     count(*) OVER (PARTITION BY delivery_id) AS in_delivery, mr.first_submitted_on
+          count(*) FILTER (WHERE inp AND late),
+          count(*) FILTER (WHERE resident AND late AND reported_on BETWEEN @from AND @to
+                           AND extract(year FROM birth_date + make_interval(months => @shift)) < @year),
+          count(*) FILTER (WHERE born_here AND NOT resident)
+        FROM (SELECT b.*, b.birth_date BETWEEN @from AND @to AS born_here,
+                     mp.residence <> {(int)Residence.InMigrant} AS resident,
+                     b.birth_date BETWEEN @from AND @to AND mp.residence <> {(int)Residence.InMigrant} AS inp,
+                     b.reported_on > coalesce(mr.first_submitted_on,
+                         (date_trunc('month', b.birth_date) + interval '1 month')::date + (@deadline - 1)) AS late,
+                     count(*) OVER (PARTITION BY delivery_id) AS in_delivery
               FROM births b
+              JOIN women mw ON mw.id = b.mother_id
+              JOIN persons mp ON mp.id = mw.person_id
               LEFT JOIN monthly_reports mr ON mr.township_code = b.township_code AND mr.month = date_trunc('month', b.birth_date)::date
               WHERE b.township_code = ANY(@t)
                 AND (b.birth_date BETWEEN @from AND @to OR (b.birth_date < @from AND b.reported_on BETWEEN @from AND @to))) x
         GROUP BY township_code
         """;
 
-    // Method in effect at the period end, by the precedence of Methods.InEffect: sterilisation, IUD, implant, ongoing method.
+    // Method in effect at the period end, by the precedence of Methods.InEffect: sterilisation, IUD, implant, ongoing method;
+    // events are ordered by date and Methods.SameDayOrder (the key below), so a same-day replacement leaves a device in place.
+    // Per township and method: 户籍 married WCBA, of whom exempt; certificate holders among 户籍 women 15–49; 流入 married WCBA,
+    // of whom exempt. Exempt women leave the prevalence numerator with the denominator (IndicatorMath).
     private static readonly string WomenSql = $"""
         SELECT w.township_code::text,
           CASE WHEN NOT married THEN 0
-               WHEN m.fs IS NOT NULL THEN 1
-               WHEN m.ms IS NOT NULL THEN 2
-               WHEN m.iud_in > coalesce(m.iud_out, '-infinity'::date) THEN 3
-               WHEN m.imp_in > coalesce(m.imp_out, '-infinity'::date) THEN 4
-               WHEN m.ong > coalesce(m.ong_end, '-infinity'::date) THEN CASE m.ong_type WHEN 22 THEN 6 WHEN 23 THEN 7 WHEN 24 THEN 8 ELSE 5 END
-               ELSE 0 END AS method,
-          count(*) FILTER (WHERE married),
-          count(*) FILTER (WHERE married AND w.exemption IN (1, 2, 5)),
-          count(*) FILTER (WHERE w.one_child_certificate IS NOT NULL AND coalesce(w.one_child_certificate_on, @to) <= @to)
+               WHEN m.fs IS NOT NULL THEN {(int)Method.FemaleSterilisation}
+               WHEN m.ms IS NOT NULL THEN {(int)Method.MaleSterilisation}
+               WHEN m.iud_in > coalesce(m.iud_out, -1) THEN {(int)Method.Iud}
+               WHEN m.imp_in > coalesce(m.imp_out, -1) THEN {(int)Method.Implant}
+               WHEN m.ong > coalesce(m.ong_end, -1) THEN CASE m.ong_type
+                    WHEN {(int)ContraceptiveType.Condom} THEN {(int)Method.Condom}
+                    WHEN {(int)ContraceptiveType.Topical} THEN {(int)Method.Topical}
+                    WHEN {(int)ContraceptiveType.OtherMethod} THEN {(int)Method.Other}
+                    ELSE {(int)Method.PillOrInjection} END
+               ELSE {(int)Method.None} END AS method,
+          count(*) FILTER (WHERE married AND resident),
+          count(*) FILTER (WHERE married AND resident AND exempt),
+          count(*) FILTER (WHERE wcba AND resident AND w.one_child_certificate IS NOT NULL
+                           AND coalesce(w.one_child_certificate_on, @to) <= @to),
+          count(*) FILTER (WHERE married AND NOT resident),
+          count(*) FILTER (WHERE married AND NOT resident AND exempt)
         FROM women w
         JOIN persons p ON p.id = w.person_id
-        CROSS JOIN LATERAL (SELECT p.marital_status IN (2, 3) AND p.birth_date > (@to - interval '50 years')::date
-                                   AND p.birth_date <= (@to - interval '15 years')::date AS married) k
+        CROSS JOIN LATERAL (SELECT p.birth_date > (@to - interval '50 years')::date AND p.birth_date <= (@to - interval '15 years')::date AS wcba,
+                                   p.residence <> {(int)Residence.InMigrant} AS resident,
+                                   w.exemption IN ({(int)Exemption.Infertile}, {(int)Exemption.Menopause}, {(int)Exemption.Pregnant}) AS exempt) a
+        CROSS JOIN LATERAL (SELECT a.wcba AND p.marital_status IN ({(int)MaritalStatus.FirstMarriage}, {(int)MaritalStatus.Remarried}) AS married) k
         LEFT JOIN LATERAL (
-          SELECT max(e.date) FILTER (WHERE e.type = 3) fs, max(e.date) FILTER (WHERE e.type = 4) ms,
-                 max(e.date) FILTER (WHERE e.type = 1) iud_in, max(e.date) FILTER (WHERE e.type = 2) iud_out,
-                 max(e.date) FILTER (WHERE e.type = 5) imp_in, max(e.date) FILTER (WHERE e.type = 6) imp_out,
-                 max(e.date) FILTER (WHERE e.type BETWEEN 20 AND 24) ong,
-                 max(e.date) FILTER (WHERE e.type IN (29, 1, 5)) ong_end,
-                 (array_agg(e.type ORDER BY e.date DESC, e.id DESC) FILTER (WHERE e.type BETWEEN 20 AND 24))[1] ong_type
-          FROM contraceptive_events e WHERE e.woman_id = w.id AND e.date <= @to AND k.married) m ON true
+          SELECT max(e.date) FILTER (WHERE e.type = {(int)ContraceptiveType.TubalLigation}) fs,
+                 max(e.date) FILTER (WHERE e.type = {(int)ContraceptiveType.Vasectomy}) ms,
+                 max(o.key) FILTER (WHERE e.type = {(int)ContraceptiveType.IudInsertion}) iud_in,
+                 max(o.key) FILTER (WHERE e.type = {(int)ContraceptiveType.IudRemoval}) iud_out,
+                 max(o.key) FILTER (WHERE e.type = {(int)ContraceptiveType.ImplantInsertion}) imp_in,
+                 max(o.key) FILTER (WHERE e.type = {(int)ContraceptiveType.ImplantRemoval}) imp_out,
+                 max(o.key) FILTER (WHERE e.type BETWEEN {(int)ContraceptiveType.Pill} AND {(int)ContraceptiveType.OtherMethod}) ong,
+                 max(o.key) FILTER (WHERE e.type IN ({(int)ContraceptiveType.MethodStopped}, {(int)ContraceptiveType.IudInsertion}, {(int)ContraceptiveType.ImplantInsertion})) ong_end,
+                 (array_agg(e.type ORDER BY o.key DESC, e.id DESC)
+                    FILTER (WHERE e.type BETWEEN {(int)ContraceptiveType.Pill} AND {(int)ContraceptiveType.OtherMethod}))[1] ong_type
+          FROM contraceptive_events e
+          CROSS JOIN LATERAL (SELECT (e.date - DATE '1900-01-01') * 4 + CASE
+                WHEN e.type IN ({(int)ContraceptiveType.IudRemoval}, {(int)ContraceptiveType.ImplantRemoval}, {(int)ContraceptiveType.MethodStopped}) THEN 0
+                WHEN e.type BETWEEN {(int)ContraceptiveType.Pill} AND {(int)ContraceptiveType.OtherMethod} THEN 2 ELSE 1 END AS key) o
+          WHERE e.woman_id = w.id AND e.date <= @to AND k.married) m ON true
         WHERE w.township_code = ANY(@t) AND {string.Format(Present.Replace("birth_date", "p.birth_date").Replace("died_on", "p.died_on").Replace("moved_", "p.moved_"), "@to")}
         GROUP BY 1, 2
         """;

@@ -66,15 +66,16 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
         var s = await settings.GetAsync(ct);
         var last = period.SameLastYear();
         // The period, last year's and the monthly series on three pooled connections at once.
-        var nowTask = query.CountsAsync(codes, period, s.ReportDeadlineDay, ct);
-        var beforeTask = query.CountsAsync(codes, last, s.ReportDeadlineDay, ct);
+        var nowTask = query.CountsAsync(codes, period, s.ReportDeadlineDay, s.YearStartMonth, ct);
+        var beforeTask = query.CountsAsync(codes, last, s.ReportDeadlineDay, s.YearStartMonth, ct);
         var monthlyTask = query.MonthlyBirthsAsync(codes, period, ct);
         await Task.WhenAll(nowTask, beforeTask, monthlyTask);
         var (now, before, monthly) = (nowTask.Result, beforeTask.Result, monthlyTask.Result);
-        var year = period.To.Year;
+        // Targets are per (statistical) year: the one the period ends in, and its pace is the share of that year elapsed.
+        var year = Period.YearOf(period.To, s.YearStartMonth);
         var targets = await db.Targets.AsNoTracking().Where(t => codes.Contains(t.TownshipCode) && (t.Year == year || t.Year == year - 1))
             .ToListAsync(ct);
-        var share = ElapsedShare(period);
+        var share = ElapsedShare(period, s.YearStartMonth);
 
         UnitIndicators Unit(string code, string name, IndicatorCounts c, IndicatorCounts l, Target? t, Target? lt) =>
             new(code, name, c, IndicatorMath.Compute(c, t, s.ExcludeExemptFromPrevalence, share),
@@ -98,9 +99,9 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
     }
 
     /// <summary>How much of the target year has passed by the period's end (or today), for the births-ahead-of-pace flag.</summary>
-    private decimal ElapsedShare(Period p)
+    private decimal ElapsedShare(Period p, int yearStartMonth)
     {
-        var yearStart = new DateOnly(p.To.Year, 1, 1);
+        var yearStart = Period.YearStart(Period.YearOf(p.To, yearStartMonth), yearStartMonth);
         var end = p.To < ChinaTime.Today(clock) ? p.To : ChinaTime.Today(clock);
         return Math.Clamp((end.DayNumber - yearStart.DayNumber + 1) / (decimal)(yearStart.AddYears(1).DayNumber - yearStart.DayNumber), 0, 1);
     }

@@ -57,6 +57,13 @@ public sealed partial record Period(DateOnly From, DateOnly To, string Code, str
     }
 
     /// <summary>The half-year containing the date, as a code (the dashboard's default).</summary>
+    /// <summary>The (statistical) year a date belongs to: with an October year start, 2025-10-01 … 2026-09-30 is 2026.</summary>
+    public static int YearOf(DateOnly date, int yearStartMonth) => date.AddMonths((13 - yearStartMonth) % 12).Year;
+
+    /// <summary>The first day of the (statistical) year <paramref name="year"/>.</summary>
+    public static DateOnly YearStart(int year, int yearStartMonth) =>
+        yearStartMonth == 1 ? new DateOnly(year, 1, 1) : new DateOnly(year - 1, yearStartMonth, 1);
+
     public static string CurrentHalf(DateOnly today, int yearStartMonth)
     {
         var shifted = today.AddMonths(-(yearStartMonth - 1));

@@ -108,3 +108,26 @@ public class IndicatorMathTests
         Assert.Equal("49.70%", f["birth_target_share"].Text);
     }
 }
+
+public class ChangeFormatTests
+{
+    [Theory]
+    [InlineData(2.98, Unit.Abortion, "2.98")]
+    [InlineData(1.5, Unit.Percent, "1.50个百分点")]
+    [InlineData(0.25, Unit.PerMille, "0.25个千分点")]
+    [InlineData(3.04, Unit.Ratio, "3.0")]
+    [InlineData(12, Unit.Count, "12")]
+    public void FormatChange_UsesTheIndicatorsOwnPrecision(double change, Unit unit, string expected) =>
+        Assert.Equal(expected, Figure.FormatChange((decimal)change, unit));
+}
+
+public class SameDayReplacementTests
+{
+    [Fact]
+    public void InEffect_IudRemovedAndInsertedTheSameDay_InEitherOrder_IsIud()
+    {
+        var day = new DateOnly(2026, 3, 1);
+        Assert.Equal(Method.Iud, Methods.InEffect([(ContraceptiveType.IudInsertion, day.AddYears(-3)), (ContraceptiveType.IudInsertion, day), (ContraceptiveType.IudRemoval, day)], day));
+        Assert.Equal(Method.Iud, Methods.InEffect([(ContraceptiveType.IudInsertion, day.AddYears(-3)), (ContraceptiveType.IudRemoval, day), (ContraceptiveType.IudInsertion, day)], day));
+    }
+}

@@ -1,0 +1,208 @@
+using System.Net;
+using System.Text.Json;
+using FamilyPlanning.Core.Births;
+using FamilyPlanning.Core.Contraception;
+using FamilyPlanning.Core.People;
+using FamilyPlanning.Web.Tests.Infrastructure;
+
+namespace FamilyPlanning.Web.Tests.Dashboard;
+
+/// <summary>
+/// The defects an independent recount found (issue 14), each with the figure computed by hand: a same-day IUD replacement,
+/// exempt women's methods, 流入 women and births, 往年出生未报, certificate holders' age, and targets and pace under the
+/// October statistical year. Figures are read from the API as county staff read them.
+/// </summary>
+public class IndicatorDefectTests(PortalFactory portal) : PortalTest(portal)
+{
+    private readonly Given _given = new(portal);
+
+    private async Task<JsonElement> FiguresAsync(string period)
+    {
+        var county = await SignInAsync("county");
+        var json = JsonDocument.Parse(await county.GetStringAsync($"/api/indicators?period={period}&township={Given.Longmen}")).RootElement;
+        return json.GetProperty("total").GetProperty("indicators");
+    }
+
+    private static string Text(JsonElement figures, string key) => figures.GetProperty(key).GetProperty("text").GetString()!;
+
+    private Task Events(long woman, params (ContraceptiveType type, DateOnly date)[] events) => _given.Db(async db =>
+    {
+        foreach (var (type, date) in events)
+        {
+            db.ContraceptiveEvents.Add(new ContraceptiveEvent
+            {
+                WomanId = woman,
+                TownshipCode = Given.Longmen,
+                VillageCode = Given.LongmenVillage,
+                Type = type,
+                Date = date,
+                Institution = Institution.TownshipClinic,
+            });
+            await db.SaveChangesAsync(); // one at a time: the ids keep the order given
+        }
+        return 0;
+    });
+
+    private async Task DeliverAsync(long mother, string born, string reported)
+    {
+        var clerk = await SignInAsync("clerk01");
+        var response = await Forms.PostAsync(clerk, $"/Births/Register?motherId={mother}", new()
+        {
+            ["Input.MotherId"] = mother.ToString(),
+            ["Input.BirthDate"] = born,
+            ["Input.ReportedOn"] = reported,
+            ["Input.Place"] = "县人民医院",
+            ["Input.Children[0].Name"] = "婴" + born,
+            ["Input.Children[0].Sex"] = "Female",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"birth {born}: {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Prevalence_IudRemovedAndReplacedTheSameDay_CountsAsIud_InWhicheverOrderEntered()
+    {
+        var (a, _, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1), name: "甲");
+        var (b, _, _) = await _given.MotherAsync(new DateOnly(1991, 1, 1), name: "乙");
+        await Events(a, (ContraceptiveType.IudInsertion, new(2020, 1, 1)), (ContraceptiveType.IudRemoval, new(2026, 3, 1)),
+            (ContraceptiveType.IudInsertion, new(2026, 3, 1)));
+        await Events(b, (ContraceptiveType.IudInsertion, new(2020, 1, 1)), (ContraceptiveType.IudInsertion, new(2026, 3, 1)),
+            (ContraceptiveType.IudRemoval, new(2026, 3, 1)));
+
+        var figures = await FiguresAsync("2026H1");
+        Assert.Equal("2", Text(figures, "married_wcba"));
+        Assert.Equal("100.00%", Text(figures, "contraceptive_prevalence"));
+    }
+
+    [Fact]
+    public async Task Prevalence_ExemptWomanWithAMethod_LeavesNumeratorAndDenominator()
+    {
+        var (pregnant, _, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1), name: "孕");
+        var (other, _, _) = await _given.MotherAsync(new DateOnly(1992, 1, 1), name: "套");
+        await _given.Db(async db => { (await db.Women.FindAsync(pregnant))!.Exemption = Exemption.Pregnant; return await db.SaveChangesAsync(); });
+        await Events(pregnant, (ContraceptiveType.IudInsertion, new(2020, 1, 1)));
+        await Events(other, (ContraceptiveType.Condom, new(2025, 1, 1)));
+
+        // Before: 2 with a method ÷ (2 − 1 exempt) = 200%. Now 1 ÷ 1.
+        Assert.Equal("100.00%", Text(await FiguresAsync("2026H1"), "contraceptive_prevalence"));
+    }
+
+    [Fact]
+    public async Task InMigrants_WomenAndBirths_AreReportedApartFromHujiFigures()
+    {
+        var (resident, _, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1), name: "户籍妇女");
+        var (migrant, migrantPerson, _) = await _given.MotherAsync(new DateOnly(1992, 1, 1), name: "流入妇女");
+        await _given.Db(async db => { (await db.Persons.FindAsync(migrantPerson))!.Residence = Residence.InMigrant; return await db.SaveChangesAsync(); });
+        await Events(migrant, (ContraceptiveType.IudInsertion, new(2020, 1, 1)));
+        await DeliverAsync(migrant, "2026-02-02", "2026-02-02");
+        await DeliverAsync(resident, "2026-03-03", "2026-03-03");
+
+        var figures = await FiguresAsync("2026H1");
+        Assert.Equal("1", Text(figures, "births"));
+        Assert.Equal("1", Text(figures, "in_migrant_births"));
+        Assert.Equal("1", Text(figures, "married_wcba"));
+        Assert.Equal("0.00%", Text(figures, "contraceptive_prevalence"));
+        Assert.Equal("1", Text(figures, "in_migrant_married_wcba"));
+        Assert.Equal("100.00%", Text(figures, "in_migrant_prevalence"));
+        Assert.Equal((int)Residence.InMigrant, await Portal.ScalarAsync<int>("SELECT residence FROM persons WHERE name = '婴2026-02-02'"));
+    }
+
+    [Fact]
+    public async Task EarlierYearsReported_OnlyBirthsOfAnEarlierYearReportedAfterTheirDeadline()
+    {
+        var (m1, _, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1), name: "一");
+        var (m2, _, _) = await _given.MotherAsync(new DateOnly(1991, 1, 1), name: "二");
+        var (m3, _, _) = await _given.MotherAsync(new DateOnly(1992, 1, 1), name: "三");
+        await DeliverAsync(m1, "2025-12-20", "2026-01-03"); // on time: December's deadline is 5 January
+        await DeliverAsync(m2, "2025-12-21", "2026-01-10"); // late: 往年出生未报 of 2026
+        await DeliverAsync(m3, "2026-01-15", "2026-03-10"); // late, same year: 补报 of January, not 往年
+
+        var half = await FiguresAsync("2026H1");
+        Assert.Equal("1", Text(half, "earlier_years_reported"));
+        Assert.Equal("1", Text(half, "late_reports"));
+        Assert.Equal("0", Text(await FiguresAsync("2026-03"), "earlier_years_reported"));
+        Assert.Equal("1", Text(await FiguresAsync("2026-01"), "late_reports"));
+        Assert.Equal("1", Text(await FiguresAsync("2026Q1"), "earlier_years_reported"));
+    }
+
+    [Fact]
+    public async Task OneChildCertificates_CountOnlyWomen15To49()
+    {
+        var (young, _, _) = await _given.MotherAsync(new DateOnly(1986, 1, 1), name: "四十岁");
+        var (old, _, _) = await _given.MotherAsync(new DateOnly(1974, 1, 1), name: "五十二岁");
+        await _given.Db(async db =>
+        {
+            foreach (var w in new[] { young, old }) (await db.Women.FindAsync(w))!.OneChildCertificate = "鲁独" + w;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal("1", Text(await FiguresAsync("2026H1"), "one_child_certificates"));
+    }
+
+    [Fact]
+    public async Task StatisticalYear_TargetAndPaceAreThoseOfTheStatisticalYear()
+    {
+        await _given.Db(async db =>
+        {
+            (await db.Settings.FindAsync(1))!.YearStartMonth = 10;
+            db.Targets.Add(new FamilyPlanning.Core.Indicators.Target { TownshipCode = Given.Longmen, Year = 2025, BirthTarget = 100 });
+            db.Targets.Add(new FamilyPlanning.Core.Indicators.Target { TownshipCode = Given.Longmen, Year = 2026, BirthTarget = 10 });
+            return await db.SaveChangesAsync();
+        });
+        foreach (var (name, born) in new[] { ("一", "2025-10-10"), ("二", "2025-11-11"), ("三", "2025-12-12") })
+        {
+            var (m, _, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1), name: name);
+            await DeliverAsync(m, born, born);
+        }
+
+        // 2026Q1 of the statistical year 2026 is October–December 2025: the 2026 target, 92 of its 365 days (25%) gone.
+        var figures = await FiguresAsync("2026Q1");
+        Assert.Equal("3", Text(figures, "births"));
+        Assert.Equal("10", Text(figures, "birth_target"));
+        Assert.Equal("30.00%", Text(figures, "birth_target_share"));
+        Assert.Contains("快于时间进度25%", figures.GetProperty("birth_target_share").GetProperty("flag").GetString());
+    }
+
+    /// <summary>
+    /// A property over random women (married or not, exempt or not, random event sequences incl. same-day replacements):
+    /// prevalence never passes 100%, and equals the count worked out one woman at a time with <see cref="Methods.InEffect"/>.
+    /// </summary>
+    [Fact]
+    public async Task Prevalence_RandomWomen_NeverAbove100_AndMatchesTheWomanByWomanCount()
+    {
+        var seed = Environment.TickCount;
+        var rng = new Random(seed);
+        var end = new DateOnly(2026, 6, 30);
+        int married = 0, withMethod = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            var isMarried = rng.Next(4) > 0;
+            var (w, p, _) = await _given.MotherAsync(new DateOnly(1980 + rng.Next(20), 1 + rng.Next(12), 1), name: "随" + i);
+            var exempt = rng.Next(4) == 0;
+            await _given.Db(async db =>
+            {
+                if (!isMarried) (await db.Persons.FindAsync(p))!.MaritalStatus = MaritalStatus.Divorced;
+                if (exempt) (await db.Women.FindAsync(w))!.Exemption = Exemption.Infertile;
+                return await db.SaveChangesAsync();
+            });
+            var events = new List<(ContraceptiveType, DateOnly)>();
+            var day = new DateOnly(2020, 1, 1);
+            for (var k = rng.Next(5); k > 0; k--)
+            {
+                day = day.AddDays(rng.Next(3) == 0 ? 0 : rng.Next(1, 400));
+                var type = new[] { ContraceptiveType.IudInsertion, ContraceptiveType.IudRemoval, ContraceptiveType.Condom,
+                    ContraceptiveType.MethodStopped, ContraceptiveType.ImplantInsertion, ContraceptiveType.ImplantRemoval,
+                    ContraceptiveType.Pill }[rng.Next(7)];
+                events.Add((type, day));
+            }
+            await Events(w, events.ToArray());
+            if (isMarried && !exempt)
+            {
+                married++;
+                if (Methods.InEffect(events, end) != Method.None) withMethod++;
+            }
+        }
+        var text = Text(await FiguresAsync("2026H1"), "contraceptive_prevalence");
+        var expected = married == 0 ? "—" : $"{Math.Round(withMethod * 100m / married, 2, MidpointRounding.AwayFromZero):F2}%";
+        Assert.True(expected == text, $"seed {seed}: expected {expected} ({withMethod}/{married}), got {text}");
+        Assert.True(text == "—" || decimal.Parse(text.TrimEnd('%')) <= 100m, $"seed {seed}: {text}");
+    }
+}
