@@ -22,6 +22,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Village> Villages => Set<Village>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Person> Persons => Set<Person>();
+    public DbSet<PersonEvent> PersonEvents => Set<PersonEvent>();
+
+    /// <summary>Dated facts about persons waiting for this context's next SaveChanges (<see cref="PersonHistoryInterceptor"/>).</summary>
+    public PersonFacts PersonFacts { get; } = new();
     public DbSet<Woman> Women => Set<Woman>();
     public DbSet<Birth> Births => Set<Birth>();
     public DbSet<ContraceptiveEvent> ContraceptiveEvents => Set<ContraceptiveEvent>();
@@ -59,7 +63,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();
-        // The month lock runs first, so a refused save writes no audit rows either.
-        if (audit is not null) options.AddInterceptors(new Monthly.MonthLockInterceptor(), audit);
+        // Persons' histories are kept first (the month lock then sees every dated fact), the month lock runs before the audit
+        // so a refused save writes no audit rows, and the audit sees the person row as saved.
+        if (audit is not null) options.AddInterceptors(new PersonHistoryInterceptor(), new Monthly.MonthLockInterceptor(), audit);
     }
 }

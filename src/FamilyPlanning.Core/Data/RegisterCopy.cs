@@ -26,6 +26,14 @@ public static class RegisterCopy
             }, ct);
     }
 
+    /// <summary>The history of every person copied without one (<see cref="People.PersonHistorySql"/>), after persons
+    /// and women are in.</summary>
+    public static async Task PersonHistoriesAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(People.PersonHistorySql.Backfill, conn) { CommandTimeout = 0 };
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     public static Task PersonsAsync(NpgsqlConnection conn, List<Person> rows, CancellationToken ct)
     {
         return Copy(conn, "persons (id, name, sex, birth_date, id_number, household_id, village_code, township_code, relation, " +

@@ -15,6 +15,7 @@ public static class DemoLoader
         await RegisterCopy.WomenAsync(conn, d.Women, ct);
         await RegisterCopy.BirthsAsync(conn, d.Births, ct);
         await RegisterCopy.EventsAsync(conn, d.Events, ct);
+        await RegisterCopy.PersonHistoriesAsync(conn, ct);
 
         await DemoSubsidyLoader.LoadAsync(conn, d, ct);
 
@@ -24,7 +25,7 @@ public static class DemoLoader
             seq.Parameters.AddWithValue("max", d.MaxId);
             await seq.ExecuteNonQueryAsync(ct);
         }
-        await using var analyze = new NpgsqlCommand("ANALYZE households, persons, women, births, contraceptive_events, beneficiaries, payment_runs, payment_lines", conn);
+        await using var analyze = new NpgsqlCommand("ANALYZE households, persons, person_events, women, births, contraceptive_events, beneficiaries, payment_runs, payment_lines", conn);
         await analyze.ExecuteNonQueryAsync(ct);
     }
 }

@@ -10,8 +10,9 @@ namespace FamilyPlanning.Core.Indicators;
 /// <summary>
 /// The counts behind every indicator, for many townships and one period, in five grouped SQL queries (population and
 /// deaths; births; women and methods; procedures; subsidies) — never a row per person into memory, never a query per
-/// township or month. Population at a date counts 户籍 persons (not 流入流动) born by it, not dead, moved out or not yet
-/// moved in by it; the period starts with the population at the end of the day before it.
+/// township or month. Everything about persons at a date (present, where, residence, marital status) is read from their
+/// histories (<c>person_events</c>) as they were on that date, so a past period's figures do not change when life goes on;
+/// the period starts with the population at the end of the day before it.
 /// </summary>
 public sealed class IndicatorQuery(AppDbContext db)
 {
@@ -102,21 +103,27 @@ public sealed class IndicatorQuery(AppDbContext db)
         while (await r.ReadAsync(ct)) row(r);
     }
 
-    private const string Present = "birth_date <= {0} AND (died_on IS NULL OR died_on > {0}) AND (moved_out_on IS NULL OR moved_out_on > {0}) AND (moved_in_on IS NULL OR moved_in_on <= {0})";
+    /// <summary>A person's state (a <c>person_events</c> row) that holds on a date.</summary>
+    private const string Holds = "{0}.date <= {1} AND ({0}.valid_to IS NULL OR {0}.valid_to > {1})";
 
+    /// <summary>
+    /// Population at a date from the persons' histories as they were on that date: present (born, here, alive) 户籍 persons
+    /// in the township they were registered in then; 流入 apart. Deaths: of persons present here just before, 户籍.
+    /// </summary>
     private static readonly string PopulationSql = $"""
         SELECT township_code::text,
-          count(*) FILTER (WHERE residence <> 3 AND {string.Format(Present, "@before")}),
-          count(*) FILTER (WHERE residence <> 3 AND {string.Format(Present, "@to")}),
-          count(*) FILTER (WHERE residence = 3 AND {string.Format(Present, "@to")}),
-          count(*) FILTER (WHERE residence <> 3 AND died_on BETWEEN @from AND @to AND (moved_out_on IS NULL OR moved_out_on > died_on)
-                           AND (moved_in_on IS NULL OR moved_in_on <= died_on))
-        FROM persons WHERE township_code = ANY(@t)
+          count(*) FILTER (WHERE present AND residence <> {(int)Residence.InMigrant} AND {string.Format(Holds, "s", "@before")}),
+          count(*) FILTER (WHERE present AND residence <> {(int)Residence.InMigrant} AND {string.Format(Holds, "s", "@to")}),
+          count(*) FILTER (WHERE present AND residence = {(int)Residence.InMigrant} AND {string.Format(Holds, "s", "@to")}),
+          count(*) FILTER (WHERE kind = {(int)PersonEventKind.Death} AND counts_as_death AND residence <> {(int)Residence.InMigrant}
+                           AND date BETWEEN @from AND @to)
+        FROM person_events s WHERE township_code = ANY(@t)
         GROUP BY township_code
         """;
 
     /// <summary>
-    /// Births by the mother's residence: 户籍 mothers' births make every 户籍 figure, 流入 mothers' are counted apart.
+    /// Births by the mother's residence on the birth date: 户籍 mothers' births make every 户籍 figure, 流入 mothers' are
+    /// counted apart.
     /// 补报: a birth of the period reported after its month was first submitted (or, before that, after the deadline day).
     /// 往年出生未报: a birth of an earlier (statistical) year than the period's, reported within the period after its own
     /// month's deadline or submission; a late birth of the period's own year is 补报 of its month instead.
@@ -139,14 +146,14 @@ public sealed class IndicatorQuery(AppDbContext db)
                            AND extract(year FROM birth_date + make_interval(months => @shift)) < @year),
           count(*) FILTER (WHERE born_here AND NOT resident)
         FROM (SELECT b.*, b.birth_date BETWEEN @from AND @to AS born_here,
-                     mp.residence <> {(int)Residence.InMigrant} AS resident,
-                     b.birth_date BETWEEN @from AND @to AND mp.residence <> {(int)Residence.InMigrant} AS inp,
+                     ms.residence <> {(int)Residence.InMigrant} AS resident,
+                     b.birth_date BETWEEN @from AND @to AND ms.residence <> {(int)Residence.InMigrant} AS inp,
                      b.reported_on > coalesce(mr.first_submitted_on,
                          (date_trunc('month', b.birth_date) + interval '1 month')::date + (@deadline - 1)) AS late,
                      count(*) OVER (PARTITION BY delivery_id) AS in_delivery
               FROM births b
               JOIN women mw ON mw.id = b.mother_id
-              JOIN persons mp ON mp.id = mw.person_id
+              JOIN person_events ms ON ms.person_id = mw.person_id AND {string.Format(Holds, "ms", "b.birth_date")}
               LEFT JOIN monthly_reports mr ON mr.township_code = b.township_code AND mr.month = date_trunc('month', b.birth_date)::date
               WHERE b.township_code = ANY(@t)
                 AND (b.birth_date BETWEEN @from AND @to OR (b.birth_date < @from AND b.reported_on BETWEEN @from AND @to))) x
@@ -158,7 +165,7 @@ public sealed class IndicatorQuery(AppDbContext db)
     // Per township and method: 户籍 married WCBA, of whom exempt; certificate holders among 户籍 women 15–49; 流入 married WCBA,
     // of whom exempt. Exempt women leave the prevalence numerator with the denominator (IndicatorMath).
     private static readonly string WomenSql = $"""
-        SELECT w.township_code::text,
+        SELECT s.township_code::text,
           CASE WHEN NOT married THEN 0
                WHEN m.fs IS NOT NULL THEN {(int)Method.FemaleSterilisation}
                WHEN m.ms IS NOT NULL THEN {(int)Method.MaleSterilisation}
@@ -178,10 +185,11 @@ public sealed class IndicatorQuery(AppDbContext db)
           count(*) FILTER (WHERE married AND NOT resident AND exempt)
         FROM women w
         JOIN persons p ON p.id = w.person_id
+        JOIN person_events s ON s.person_id = w.person_id AND s.present AND {string.Format(Holds, "s", "@to")}
         CROSS JOIN LATERAL (SELECT p.birth_date > (@to - interval '50 years')::date AND p.birth_date <= (@to - interval '15 years')::date AS wcba,
-                                   p.residence <> {(int)Residence.InMigrant} AS resident,
+                                   s.residence <> {(int)Residence.InMigrant} AS resident,
                                    w.exemption IN ({(int)Exemption.Infertile}, {(int)Exemption.Menopause}, {(int)Exemption.Pregnant}) AS exempt) a
-        CROSS JOIN LATERAL (SELECT a.wcba AND p.marital_status IN ({(int)MaritalStatus.FirstMarriage}, {(int)MaritalStatus.Remarried}) AS married) k
+        CROSS JOIN LATERAL (SELECT a.wcba AND s.marital_status IN ({(int)MaritalStatus.FirstMarriage}, {(int)MaritalStatus.Remarried}) AS married) k
         LEFT JOIN LATERAL (
           SELECT max(e.date) FILTER (WHERE e.type = {(int)ContraceptiveType.TubalLigation}) fs,
                  max(e.date) FILTER (WHERE e.type = {(int)ContraceptiveType.Vasectomy}) ms,
@@ -198,7 +206,7 @@ public sealed class IndicatorQuery(AppDbContext db)
                 WHEN e.type IN ({(int)ContraceptiveType.IudRemoval}, {(int)ContraceptiveType.ImplantRemoval}, {(int)ContraceptiveType.MethodStopped}) THEN 0
                 WHEN e.type BETWEEN {(int)ContraceptiveType.Pill} AND {(int)ContraceptiveType.OtherMethod} THEN 2 ELSE 1 END AS key) o
           WHERE e.woman_id = w.id AND e.date <= @to AND k.married) m ON true
-        WHERE w.township_code = ANY(@t) AND {string.Format(Present.Replace("birth_date", "p.birth_date").Replace("died_on", "p.died_on").Replace("moved_", "p.moved_"), "@to")}
+        WHERE s.township_code = ANY(@t)
         GROUP BY 1, 2
         """;
 

@@ -45,6 +45,10 @@ public sealed class MonthLockInterceptor : SaveChangesInterceptor
                     foreach (var date in new[] { nameof(Person.BirthDate), nameof(Person.DiedOn), nameof(Person.MovedOutOn), nameof(Person.MovedInOn) })
                         Add(touched, e, p.TownshipCode, date, always: false);
                     break;
+                case PersonEvent f when f.Kind != PersonEventKind.Registered:
+                    // A dated fact (a marriage, a transfer …) added, moved or removed; a refolded span alone is not a change.
+                    Add(touched, e, f.TownshipCode, nameof(PersonEvent.Date), always: false);
+                    break;
             }
         }
         if (touched.Count == 0) return;

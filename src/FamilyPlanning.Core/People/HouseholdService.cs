@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyPlanning.Core.People;
 
 /// <summary>户籍登记: households of the user's township.</summary>
-public sealed class HouseholdService(AppDbContext db, ICurrentUser current)
+public sealed class HouseholdService(AppDbContext db, ICurrentUser current, TimeProvider clock)
 {
     private const string NumberIndex = "ix_households_township_code_number";
 
@@ -51,11 +51,21 @@ public sealed class HouseholdService(AppDbContext db, ICurrentUser current)
         var village = await WritableVillageAsync(input.VillageCode, ct);
         db.ExpectVersion(household, version);
         household.Number = Rules.Required(input.Number, nameof(input.Number), "户编号");
+        var moved = household.VillageCode != village.Code;
         household.VillageCode = village.Code;
         Apply(household, input);
         // Members, and the women's records of members, live where their household lives (births and operations keep the
-        // village they happened in).
-        await db.Persons.Where(p => p.HouseholdId == id).ForEachAsync(p => p.VillageCode = village.Code, ct);
+        // village they happened in). A household moved to another village moves its members from today on: every earlier
+        // date still counts them in the old village (a dated transfer in each member's history).
+        var today = ChinaTime.Today(clock);
+        await db.Persons.Where(p => p.HouseholdId == id).ForEachAsync(p =>
+        {
+            if (!moved) return;
+            var transfer = PersonHistory.New(p, PersonEventKind.Transfer, today, note: "整户迁至" + village.Name);
+            transfer.VillageCode = village.Code;
+            db.PersonFacts.Add(transfer);
+            p.VillageCode = village.Code;
+        }, ct);
         await db.Women.Where(w => w.Person!.HouseholdId == id).ForEachAsync(w => w.VillageCode = village.Code, ct);
         await db.SaveOrExplainAsync(ct, (NumberIndex, nameof(input.Number), $"户编号 {household.Number} 在本乡镇已存在"));
     }

@@ -59,5 +59,16 @@ public static class PersonNames
         _ => "孕期",
     };
 
+    public static string Of(PersonEventKind k) => k switch
+    {
+        PersonEventKind.Registered => "登记（出生）",
+        PersonEventKind.MoveIn => "迁入",
+        PersonEventKind.Marital => "婚姻变动",
+        PersonEventKind.Residence => "居住状况变动",
+        PersonEventKind.Transfer => "户/村变动",
+        PersonEventKind.MoveOut => "迁出",
+        _ => "死亡",
+    };
+
     public static bool IsMarried(MaritalStatus m) => m is MaritalStatus.FirstMarriage or MaritalStatus.Remarried;
 }

@@ -54,3 +54,27 @@ public sealed record LifeEventInput
 
 public sealed record PersonRow(long Id, string Name, Sex Sex, DateOnly BirthDate, string? IdNumber, string HouseholdNumber,
     long HouseholdId, string VillageName, Relation Relation, MaritalStatus MaritalStatus, DateOnly? DiedOn, DateOnly? MovedOutOn);
+
+/// <summary>婚姻变动: the marital status from a date on (a marriage, divorce, death of the spouse, remarriage).</summary>
+public sealed record MaritalChangeInput
+{
+    [Required(ErrorMessage = "请选择变动后的婚姻状况")]
+    [Display(Name = "婚姻状况")]
+    public MaritalStatus? Status { get; init; }
+
+    [Required(ErrorMessage = "请填写变动日期")]
+    [Display(Name = "变动日期")]
+    public DateOnly? Date { get; init; }
+}
+
+/// <summary>居住状况变动: 户籍常住 / 外出流动 / 流入流动 from a date on.</summary>
+public sealed record ResidenceChangeInput
+{
+    [Required(ErrorMessage = "请选择变动后的居住状况")]
+    [Display(Name = "居住状况")]
+    public Residence? Residence { get; init; }
+
+    [Required(ErrorMessage = "请填写变动日期")]
+    [Display(Name = "变动日期")]
+    public DateOnly? Date { get; init; }
+}

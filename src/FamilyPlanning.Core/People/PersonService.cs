@@ -85,6 +85,49 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
         await SaveAsync(person, ct);
     }
 
+    /// <summary>The person's dated history (oldest first) and the names of the villages it passes through.</summary>
+    public async Task<(List<PersonEvent> Events, Dictionary<string, string> Villages)> EventsAsync(long id, CancellationToken ct)
+    {
+        var person = await GetAsync(id, ct);
+        var events = PersonHistory.Ordered(await db.PersonEvents.AsNoTracking().Where(e => e.PersonId == person.Id).ToListAsync(ct)).ToList();
+        var codes = events.Select(e => e.VillageCode).Distinct().ToList();
+        var villages = await db.Villages.AsNoTracking().Where(v => codes.Contains(v.Code)).ToDictionaryAsync(v => v.Code, v => v.Name, ct);
+        return (events, villages);
+    }
+
+    /// <summary>婚姻变动 on a date: a dated fact of the person's history; counts of earlier dates keep the earlier status.</summary>
+    public async Task ChangeMaritalStatusAsync(long id, uint version, MaritalChangeInput input, CancellationToken ct)
+    {
+        var person = await WritableAsync(id, ct);
+        db.ExpectVersion(person, version);
+        var status = input.Status ?? throw new RuleViolation(nameof(input.Status), "请选择变动后的婚姻状况");
+        var date = ChangeDate(person, input.Date, nameof(input.Date));
+        db.PersonFacts.Add(PersonHistory.New(person, PersonEventKind.Marital, date, marital: status));
+        await SaveAsync(person, ct);
+    }
+
+    /// <summary>居住状况变动 on a date (e.g. 流入 → 户籍 after settling here).</summary>
+    public async Task ChangeResidenceAsync(long id, uint version, ResidenceChangeInput input, CancellationToken ct)
+    {
+        var person = await WritableAsync(id, ct);
+        db.ExpectVersion(person, version);
+        var residence = input.Residence ?? throw new RuleViolation(nameof(input.Residence), "请选择变动后的居住状况");
+        var date = ChangeDate(person, input.Date, nameof(input.Date));
+        var fact = PersonHistory.New(person, PersonEventKind.Residence, date);
+        fact.Residence = residence;
+        db.PersonFacts.Add(fact);
+        await SaveAsync(person, ct);
+    }
+
+    private DateOnly ChangeDate(Person person, DateOnly? value, string field)
+    {
+        var date = value ?? throw new RuleViolation(field, "请填写变动日期");
+        Rules.NotInFuture(date, ChinaTime.Today(clock), field, "变动日期");
+        Rules.NotBefore(date, person.BirthDate, field, "变动日期", "出生日期");
+        if (person.DiedOn < date) throw new RuleViolation(field, $"{person.Name}已于 {person.DiedOn:yyyy-MM-dd} 死亡");
+        return date;
+    }
+
     public static void ApplyDeath(Person person, LifeEventInput input, DateOnly today)
     {
         var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写死亡日期");

@@ -28,6 +28,22 @@ internal static class RegisterColumns
     }
 }
 
+public class PersonEventConfiguration : IEntityTypeConfiguration<PersonEvent>
+{
+    public void Configure(EntityTypeBuilder<PersonEvent> b)
+    {
+        b.ToTable("person_events");
+        b.Property(x => x.Id).UseIdentityByDefaultColumn();
+        b.Property(x => x.TownshipCode).HasMaxLength(AreaCode.Length).IsFixedLength();
+        b.Property(x => x.VillageCode).HasMaxLength(AreaCode.Length).IsFixedLength();
+        b.Property(x => x.Place).HasMaxLength(PersonEvent.PlaceMaxLength);
+        b.Property(x => x.Note).HasMaxLength(PersonEvent.NoteMaxLength);
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.PersonId);
+        b.HasIndex(x => new { x.TownshipCode, x.Date });
+    }
+}
+
 public class HouseholdConfiguration : IEntityTypeConfiguration<Household>
 {
     public void Configure(EntityTypeBuilder<Household> b)

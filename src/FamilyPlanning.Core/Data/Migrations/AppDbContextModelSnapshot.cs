@@ -762,6 +762,87 @@ namespace FamilyPlanning.Core.Data.Migrations
                     b.ToTable("persons", (string)null);
                 });
 
+            modelBuilder.Entity("FamilyPlanning.Core.People.PersonEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("CountsAsDeath")
+                        .HasColumnType("boolean")
+                        .HasColumnName("counts_as_death");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MaritalStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("marital_status");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean")
+                        .HasColumnName("present");
+
+                    b.Property<int>("Residence")
+                        .HasColumnType("integer")
+                        .HasColumnName("residence");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("township_code")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .HasColumnName("village_code")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_events");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_events_person_id");
+
+                    b.HasIndex("TownshipCode", "Date")
+                        .HasDatabaseName("ix_person_events_township_code_date");
+
+                    b.ToTable("person_events", (string)null);
+                });
+
             modelBuilder.Entity("FamilyPlanning.Core.People.Woman", b =>
                 {
                     b.Property<long>("Id")
@@ -2013,6 +2094,16 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasConstraintName("fk_persons_townships_township_code");
 
                     b.Navigation("Household");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.People.PersonEvent", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_events_persons_person_id");
                 });
 
             modelBuilder.Entity("FamilyPlanning.Core.People.Woman", b =>

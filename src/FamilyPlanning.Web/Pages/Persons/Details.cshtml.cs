@@ -14,12 +14,18 @@ public class DetailsModel(PersonService persons, WomanService women, AuditLogSer
     [BindProperty] public LifeEventInput Death { get; set; } = new();
     [BindProperty] public LifeEventInput MoveOut { get; set; } = new();
     [BindProperty] public LifeEventInput MoveIn { get; set; } = new();
+    [BindProperty] public MaritalChangeInput Marital { get; set; } = new();
+    [BindProperty] public ResidenceChangeInput Residence { get; set; } = new();
 
     public Person Person { get; private set; } = null!;
     public string IdNumberShown { get; private set; } = "";
     public long? WomanId { get; private set; }
     public bool CanWrite { get; private set; }
     public List<AuditEntry> History { get; private set; } = [];
+    public List<PersonEvent> Events { get; private set; } = [];
+    private Dictionary<string, string> _villages = [];
+
+    public string VillageName(string code) => _villages.GetValueOrDefault(code, code);
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => Show(ct);
 
@@ -31,6 +37,12 @@ public class DetailsModel(PersonService persons, WomanService women, AuditLogSer
 
     public Task<IActionResult> OnPostMoveInAsync(CancellationToken ct) =>
         Act(nameof(MoveIn), () => persons.MoveInAsync(Id, Version, MoveIn, ct), "已登记迁入", ct);
+
+    public Task<IActionResult> OnPostMaritalAsync(CancellationToken ct) =>
+        Act(nameof(Marital), () => persons.ChangeMaritalStatusAsync(Id, Version, Marital, ct), "已登记婚姻变动", ct);
+
+    public Task<IActionResult> OnPostResidenceAsync(CancellationToken ct) =>
+        Act(nameof(Residence), () => persons.ChangeResidenceAsync(Id, Version, Residence, ct), "已登记居住状况变动", ct);
 
     private Task<IActionResult> Act(string form, Func<Task> action, string done, CancellationToken ct) =>
         AttemptForm(form, action, done, new { id = Id }, () => Show(ct));
@@ -49,6 +61,7 @@ public class DetailsModel(PersonService persons, WomanService women, AuditLogSer
         IdNumberShown = Masked(Person.IdNumber, persons.SeesFullIdNumbers(Person.TownshipCode));
         WomanId = await women.IdOfPersonAsync(Id, ct);
         History = await audit.HistoryAsync(nameof(Core.People.Person), Id.ToString(), Person.TownshipCode, ct);
+        (Events, _villages) = await persons.EventsAsync(Id, ct);
         return Page();
     }
 }
