@@ -77,7 +77,7 @@ public static class ImportTemplates
         ]);
 
     public static readonly Template LifeEvents = new(ImportKind.LifeEvents, "死亡迁移", "life-events",
-        "按公民身份号码找到本乡镇的人员；同一事件同一日期已登记的视为重复，不再改动。",
+        "按公民身份号码找到本乡镇的人员；同一人员可有多行（如多次迁出、迁回），按日期先后登记；同一事件同一日期已登记的视为重复，不再改动。",
         [
             new("公民身份号码", true, "IdNumber", "37142619400101135X", "本乡镇已登记人员的号码"),
             new("姓名", true, "Name", "李老汉", "用于核对"),

@@ -77,9 +77,34 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
         T Was<T>(string name) => (T)entry.OriginalValues[name]!;
         PersonEvent Registration() => events.First(e => e.Kind == PersonEventKind.Registered);
         PersonEvent? Latest(PersonEventKind kind) => PersonHistory.Ordered(events).LastOrDefault(e => e.Kind == kind);
-        void Remove(PersonEvent e) { events.Remove(e); db.PersonEvents.Remove(e); }
 
         if (Was<DateOnly>(nameof(Person.BirthDate)) != p.BirthDate) Registration().Date = p.BirthDate;
+
+        // Deaths and moves given as dated facts (an import of several moves of one person) are taken as they are; otherwise
+        // they are read from the person's dated columns.
+        if (!facts.Any(f => f.Kind is PersonEventKind.Death or PersonEventKind.MoveOut or PersonEventKind.MoveIn))
+            DatedColumns(entry, events, facts, db);
+
+        if (!facts.Any(f => f.Kind == PersonEventKind.Marital) && Was<MaritalStatus>(nameof(Person.MaritalStatus)) != p.MaritalStatus)
+            (Latest(PersonEventKind.Marital) ?? Registration()).MaritalStatus = p.MaritalStatus;
+        if (!facts.Any(f => f.Kind == PersonEventKind.Residence) && Was<Residence>(nameof(Person.Residence)) != p.Residence)
+            (Latest(PersonEventKind.Residence) ?? Registration()).Residence = p.Residence;
+        if (!facts.Any(f => f.Kind == PersonEventKind.Transfer)
+            && (Was<long>(nameof(Person.HouseholdId)) != p.HouseholdId || Was<string>(nameof(Person.VillageCode)) != p.VillageCode
+                || Was<string>(nameof(Person.TownshipCode)) != p.TownshipCode))
+        {
+            var place = Latest(PersonEventKind.Transfer) ?? Registration();
+            (place.HouseholdId, place.VillageCode, place.TownshipCode) = (p.HouseholdId, p.VillageCode, p.TownshipCode);
+        }
+    }
+
+    private static void DatedColumns(EntityEntry<Person> entry, List<PersonEvent> events, List<PersonEvent> facts, AppDbContext db)
+    {
+        var p = entry.Entity;
+        T Was<T>(string name) => (T)entry.OriginalValues[name]!;
+        PersonEvent Registration() => events.First(e => e.Kind == PersonEventKind.Registered);
+        PersonEvent? Latest(PersonEventKind kind) => PersonHistory.Ordered(events).LastOrDefault(e => e.Kind == kind);
+        void Remove(PersonEvent e) { events.Remove(e); db.PersonEvents.Remove(e); }
 
         var diedWas = Was<DateOnly?>(nameof(Person.DiedOn));
         if (diedWas != p.DiedOn)
@@ -116,17 +141,6 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
             }
         }
 
-        if (!facts.Any(f => f.Kind == PersonEventKind.Marital) && Was<MaritalStatus>(nameof(Person.MaritalStatus)) != p.MaritalStatus)
-            (Latest(PersonEventKind.Marital) ?? Registration()).MaritalStatus = p.MaritalStatus;
-        if (!facts.Any(f => f.Kind == PersonEventKind.Residence) && Was<Residence>(nameof(Person.Residence)) != p.Residence)
-            (Latest(PersonEventKind.Residence) ?? Registration()).Residence = p.Residence;
-        if (!facts.Any(f => f.Kind == PersonEventKind.Transfer)
-            && (Was<long>(nameof(Person.HouseholdId)) != p.HouseholdId || Was<string>(nameof(Person.VillageCode)) != p.VillageCode
-                || Was<string>(nameof(Person.TownshipCode)) != p.TownshipCode))
-        {
-            var place = Latest(PersonEventKind.Transfer) ?? Registration();
-            (place.HouseholdId, place.VillageCode, place.TownshipCode) = (p.HouseholdId, p.VillageCode, p.TownshipCode);
-        }
     }
 
     /// <summary>The woman's 结婚日期 is her first marriage fact: before it she was unmarried.</summary>

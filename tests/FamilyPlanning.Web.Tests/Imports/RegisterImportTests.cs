@@ -128,6 +128,27 @@ public class RegisterImportTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task Post_LifeEvents_SeveralMovesOfOnePersonInAnyOrder_EachADatedFact()
+    {
+        var household = await _given.HouseholdAsync();
+        var person = await _given.PersonAsync(household, "往返人", Sex.Male, new DateOnly(1980, 1, 1), relation: Relation.Head);
+        var id = await Portal.ScalarAsync<string>($"SELECT id_number FROM persons WHERE id = {person}");
+        var clerk = await SignInAsync("clerk01");
+        string[][] rows = [[id!, "往返人", "迁出", "2026-02-01", "浙江省"], [id!, "往返人", "迁出", "2025-03-01", "广东省"],
+            [id!, "往返人", "迁入", "2025-09-01", ""]];
+
+        Assert.Contains("更新 3 行", (await UploadAsync(clerk, ImportTemplates.LifeEvents, rows)).Text("#outcome"));
+        Assert.Contains("未变 3 行", (await UploadAsync(clerk, ImportTemplates.LifeEvents, rows)).Text("#outcome"));
+        Assert.Equal("2026-02-01", (await Portal.ScalarAsync<DateOnly>($"SELECT moved_out_on FROM persons WHERE id = {person}")).ToString("yyyy-MM-dd"));
+        var county = await SignInAsync("county");
+        foreach (var (period, expected) in new[] { ("2024", "1"), ("2025H1", "0"), ("2025", "1"), ("2026H1", "0") })
+        {
+            var json = System.Text.Json.JsonDocument.Parse(await county.GetStringAsync($"/api/indicators?period={period}&township={Given.Longmen}"));
+            Assert.Equal(expected, json.RootElement.GetProperty("total").GetProperty("indicators").GetProperty("population").GetProperty("text").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Post_LifeEvents_DeathRecordedOnce()
     {
         var household = await _given.HouseholdAsync();
