@@ -25,6 +25,8 @@ public sealed class IndicatorCounts
     public long ExemptWithMethod { get; set; }
     /// <summary>Women 15–49 (户籍, present) holding a 独生子女父母光荣证 at the period end.</summary>
     public long OneChildCertificates { get; set; }
+    /// <summary>Married 户籍 women 15–49 with no 育龄妇女 record (<see cref="UnregisteredWomen"/>): a data-quality count.</summary>
+    public long UnregisteredMarriedWcba { get; set; }
     // 流入 (in-migrant) figures, never mixed into the 户籍 ones above.
     public long InMigrantBirths { get; set; }
     public long InMigrantMarriedWcba { get; set; }
@@ -66,6 +68,7 @@ public sealed class IndicatorCounts
         MarriedWcbaExempt += o.MarriedWcbaExempt;
         ExemptWithMethod += o.ExemptWithMethod;
         OneChildCertificates += o.OneChildCertificates;
+        UnregisteredMarriedWcba += o.UnregisteredMarriedWcba;
         InMigrantBirths += o.InMigrantBirths;
         InMigrantMarriedWcba += o.InMigrantMarriedWcba;
         InMigrantWithMethod += o.InMigrantWithMethod;

@@ -87,6 +87,8 @@ public static class IndicatorMath
             new("multi_child", "多孩", c.ByParity[2], Unit.Count),
             new("sex_ratio", "出生人口性别比", sexRatio, Unit.Ratio, SexFlag()),
             new("married_wcba", "已婚育龄妇女", c.MarriedWcba, Unit.Count),
+            new("unregistered_married_wcba", "已婚育龄妇女未建档", c.UnregisteredMarriedWcba, Unit.Count,
+                c.UnregisteredMarriedWcba > 0 ? UnregisteredWomen.Flag(c.UnregisteredMarriedWcba) : null),
             new("contraceptive_prevalence", "综合节育率", Rate(prevalenceWith, prevalenceBase, 100, 2), Unit.Percent),
             new("sterilisations", "结扎", sterilisations, Unit.Count),
             new("iud_insertions", "放环", iud, Unit.Count),

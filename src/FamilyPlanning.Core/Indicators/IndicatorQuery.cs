@@ -73,6 +73,8 @@ public sealed class IndicatorQuery(AppDbContext db)
                 c.InMigrantExemptWithMethod += r.GetInt64(6);
             }
         }, ct);
+        await Read(conn, $"SELECT township_code, count(*) FROM ({UnregisteredWomen.Sql}) u GROUP BY 1", args, r =>
+            result[r.GetString(0)].UnregisteredMarriedWcba = r.GetInt64(1), ct);
         await Read(conn, ProceduresSql, args, r =>
             result[r.GetString(0)].Procedures[(ContraceptiveType)r.GetInt32(1)] = r.GetInt64(2), ct);
         await Read(conn, SubsidiesSql, args, r =>

@@ -78,6 +78,10 @@ public sealed class ValidationRules(AppDbContext db)
             }
         }
 
+        // Married women of childbearing age at the month's end with no 育龄妇女 record: the prevalence figures miss them.
+        foreach (var (id, name) in await UnregisteredWomen.ListAsync(db, township, end, ct))
+            findings.Add(new($"unregistered-{id}", Severity.Warning, $"{name}：已婚育龄妇女未建档（请登记为育龄妇女）", $"/Persons/Details/{id}"));
+
         // Month totals (DOMAIN.md §7).
         var totalsLink = $"/Births?from={month:yyyy-MM-dd}&to={end:yyyy-MM-dd}";
         if (totals.Boys + totals.Girls != totals.Births)

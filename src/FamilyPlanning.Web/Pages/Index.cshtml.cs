@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FamilyPlanning.Web.Pages;
 
-public class IndexModel(PlaceService places, IndicatorService indicators, FamilyPlanning.Core.Monthly.MonthlyReportService monthly) : PageModel
+public class IndexModel(PlaceService places, IndicatorService indicators, FamilyPlanning.Core.Monthly.MonthlyReportService monthly,
+    TimeProvider clock) : PageModel
 {
+    public DateOnly Today => FamilyPlanning.Core.Common.ChinaTime.Today(clock);
     public string DisplayName { get; private set; } = "";
     public string RoleName { get; private set; } = "";
     public string CountyName { get; private set; } = "";

@@ -125,6 +125,28 @@ public class IndicatorDefectTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task MarriedWomanWithoutRecord_IsADataQualityGap_OnDashboardHomeAndMonthlyChecks()
+    {
+        await _given.MotherAsync(new DateOnly(1990, 1, 1), name: "已建档");
+        var household = await _given.HouseholdAsync();
+        var missing = await _given.PersonAsync(household, "未建档", Sex.Female, new DateOnly(1992, 2, 2));
+        await _given.PersonAsync(household, "未婚女", Sex.Female, new DateOnly(1995, 2, 2), marital: MaritalStatus.Unmarried);
+
+        var figures = await FiguresAsync("2026H1");
+        Assert.Equal("1", Text(figures, "married_wcba"));
+        Assert.Equal("1", Text(figures, "unregistered_married_wcba"));
+        Assert.Equal("已婚育龄妇女未建档 1人", figures.GetProperty("unregistered_married_wcba").GetProperty("flag").GetString());
+
+        var clerk = await SignInAsync("clerk01");
+        Assert.Contains("已婚育龄妇女未建档 1人", (await Forms.GetHtmlAsync(clerk, "/")).Text("#data-quality"));
+        var month = Given.Today.AddMonths(-1).ToString("yyyy-MM");
+        var checks = await Forms.GetHtmlAsync(clerk, $"/Monthly/Report?township={Given.Longmen}&month={month}");
+        var finding = checks.QuerySelectorAll("li").FirstOrDefault(li => li.TextContent.Contains("未建档：已婚育龄妇女未建档"));
+        Assert.NotNull(finding);
+        Assert.Equal($"/Persons/Details/{missing}", finding!.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task OneChildCertificates_CountOnlyWomen15To49()
     {
         var (young, _, _) = await _given.MotherAsync(new DateOnly(1986, 1, 1), name: "四十岁");
