@@ -206,6 +206,8 @@ internal sealed class DemoSubsidies(Random rng, DemoIds ids, DemoPopulation popu
                         Months = amount.Months,
                         Amount = amount.Amount,
                         Detail = amount.Detail,
+                        PaidMonths = amount.PaidMonths,
+                        MonthAmounts = amount.MonthAmounts,
                     });
                 }
                 if (run.Lines.Count > 0) data.Runs.Add(run);

@@ -87,7 +87,7 @@ internal static class DemoSubsidyLoader
             await w.WriteAsync(r.CreatedBy, NpgsqlDbType.Varchar, ct);
             await Nullable(w, r.PaidOn, NpgsqlDbType.Date, ct);
         }, ct);
-        await Copy(conn, "payment_lines (id, run_id, beneficiary_id, programme, months, amount, detail)", d.Runs.SelectMany(r => r.Lines).ToList(),
+        await Copy(conn, "payment_lines (id, run_id, beneficiary_id, programme, months, amount, detail, paid_months, month_amounts)", d.Runs.SelectMany(r => r.Lines).ToList(),
             async (w, l) =>
             {
                 await w.WriteAsync(l.Id, NpgsqlDbType.Bigint, ct);
@@ -97,6 +97,8 @@ internal static class DemoSubsidyLoader
                 await w.WriteAsync(l.Months, NpgsqlDbType.Integer, ct);
                 await w.WriteAsync(l.Amount, NpgsqlDbType.Numeric, ct);
                 await w.WriteAsync(l.Detail, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(l.PaidMonths, NpgsqlDbType.Array | NpgsqlDbType.Date, ct);
+                await w.WriteAsync(l.MonthAmounts, NpgsqlDbType.Array | NpgsqlDbType.Numeric, ct);
             }, ct);
     }
 }

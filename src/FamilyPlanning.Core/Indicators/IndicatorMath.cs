@@ -1,9 +1,10 @@
 using System.Globalization;
 using FamilyPlanning.Core.Contraception;
+using FamilyPlanning.Core.Subsidies;
 
 namespace FamilyPlanning.Core.Indicators;
 
-public enum Unit { Count, PerMille, Percent, Ratio, Abortion }
+public enum Unit { Count, PerMille, Percent, Ratio, Abortion, Yuan }
 
 /// <summary>One figure: its value (null when the denominator is empty), how to show it, and a flag when it needs a look.</summary>
 public sealed record Figure(string Key, string Name, decimal? Value, Unit Unit, string? Flag = null)
@@ -16,6 +17,7 @@ public sealed record Figure(string Key, string Name, decimal? Value, Unit Unit, 
         Unit.Percent => v.ToString("F2", CultureInfo.InvariantCulture) + "%",
         Unit.Ratio => v.ToString("F1", CultureInfo.InvariantCulture),
         Unit.Abortion => "100:" + v.ToString("F2", CultureInfo.InvariantCulture),
+        Unit.Yuan => v.ToString("N2", CultureInfo.InvariantCulture) + "元",
         _ => v == decimal.Truncate(v) ? v.ToString("F0", CultureInfo.InvariantCulture) : v.ToString("F1", CultureInfo.InvariantCulture),
     };
 
@@ -41,6 +43,29 @@ public static class IndicatorMath
 
     public static decimal? Rate(decimal numerator, decimal denominator, decimal scale, int decimals) =>
         denominator == 0 ? null : Math.Round(numerator / denominator * scale, decimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>The API key of a subsidy programme's figures: reward_support_new, special_support_paid, …</summary>
+    public static string SubsidyKey(Programme p) => p switch
+    {
+        Programme.RewardSupport => "reward_support",
+        Programme.SpecialSupport => "special_support",
+        _ => "one_child_reward",
+    };
+
+    /// <summary>Per programme: beneficiaries new, continuing and exited in the period, and the amount paid for its months.</summary>
+    private static IEnumerable<Figure> SubsidyFigures(IndicatorCounts c) =>
+        Enum.GetValues<Programme>().SelectMany(p =>
+        {
+            var s = c.Subsidies.GetValueOrDefault(p, new SubsidyCounts());
+            var (key, name) = (SubsidyKey(p), SubsidyNames.Of(p));
+            return new Figure[]
+            {
+                new($"{key}_new", name + "新增", s.New, Unit.Count),
+                new($"{key}_continuing", name + "继续享受", s.Continuing, Unit.Count),
+                new($"{key}_exited", name + "退出", s.Exited, Unit.Count),
+                new($"{key}_paid", name + "发放金额", s.Paid, Unit.Yuan),
+            };
+        });
 
     public static List<Figure> Compute(IndicatorCounts c, Target? target, bool excludeExempt, decimal? elapsedShareOfYear = null)
     {
@@ -105,6 +130,7 @@ public static class IndicatorMath
             new("late_reports", "补报出生", c.LateReports, Unit.Count),
             new("earlier_years_reported", "往年出生未报", c.EarlierYearsReported, Unit.Count),
             new("one_child_certificates", "期末领取独生子女证人数", c.OneChildCertificates, Unit.Count),
+            .. SubsidyFigures(c),
             new("in_migrant_births", "流入人口出生", c.InMigrantBirths, Unit.Count),
             new("in_migrant_married_wcba", "流入已婚育龄妇女", c.InMigrantMarriedWcba, Unit.Count),
             new("in_migrant_prevalence", "流入人口综合节育率", Rate(

@@ -78,8 +78,11 @@ public sealed class IndicatorQuery(AppDbContext db)
         await Read(conn, ProceduresSql, args, r =>
             result[r.GetString(0)].Procedures[(ContraceptiveType)r.GetInt32(1)] = r.GetInt64(2), ct);
         await Read(conn, SubsidiesSql, args, r =>
-            result[r.GetString(0)].Subsidies[(Programme)r.GetInt32(1)] =
-                new SubsidyCounts(r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetDecimal(5)), ct);
+        {
+            // A programme with nobody new, continuing or exited and nothing paid in the period has no row at all.
+            var counts = new SubsidyCounts(r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetDecimal(5));
+            if (counts != new SubsidyCounts()) result[r.GetString(0)].Subsidies[(Programme)r.GetInt32(1)] = counts;
+        }, ct);
         return result;
     }
 
@@ -221,9 +224,10 @@ public sealed class IndicatorQuery(AppDbContext db)
 
     private const string SubsidiesSql = """
         WITH paid AS (
-          SELECT r.township_code, b.programme, sum(l.amount) AS amount
-          FROM payment_lines l JOIN payment_runs r ON r.id = l.run_id JOIN beneficiaries b ON b.id = l.beneficiary_id
-          WHERE r.township_code = ANY(@t) AND r.from_month BETWEEN @from AND @to
+          SELECT r.township_code, l.programme, sum(u.amount) AS amount
+          FROM payment_lines l JOIN payment_runs r ON r.id = l.run_id
+          CROSS JOIN LATERAL unnest(l.paid_months, l.month_amounts) AS u(month, amount)
+          WHERE r.township_code = ANY(@t) AND u.month BETWEEN @from AND @to
           GROUP BY 1, 2),
         people AS (
           SELECT township_code, programme,

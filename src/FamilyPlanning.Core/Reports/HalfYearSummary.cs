@@ -18,6 +18,10 @@ public sealed record HalfYearSummary(string CountyName, string UnitName, bool Is
         ["population", "births", "first_child", "second_child", "multi_child", "birth_rate", "planned_birth_rate", "sex_ratio"];
     public static readonly string[] ContraceptionTableKeys =
         ["married_wcba", "contraceptive_prevalence", "sterilisations", "iud_insertions", "iud_removals", "implants", "abortions", "induced_labours"];
+    /// <summary>流入 figures, reported apart from the 户籍 tables (表2附).</summary>
+    public static readonly string[] InMigrantTableKeys =
+        ["in_migrants", "in_migrant_births", "in_migrant_married_wcba", "in_migrant_prevalence"];
+    public const string InMigrantTableTitle = "表2附  流入人口（单独统计，不计入以上各表）";
 
     /// <summary>表5: townships ranked by planned-birth rate (those without births last).</summary>
     public List<UnitIndicators> Ranked =>

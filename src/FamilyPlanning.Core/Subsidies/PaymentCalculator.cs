@@ -5,7 +5,9 @@ namespace FamilyPlanning.Core.Subsidies;
 public sealed record PaymentFacts(Beneficiary Beneficiary, DateOnly PersonBirth, DateOnly? PersonDiedOn, DateOnly? PersonMovedOutOn,
     DateOnly? ChildBirth, DateOnly? ChildDiedOn);
 
-public sealed record PaymentAmount(int Months, decimal Amount, string Detail);
+/// <summary>What a beneficiary is paid over a run: the months paid and each month's amount (so figures count an amount in
+/// the month it pays, not the month its run starts), their sum, and the same in words.</summary>
+public sealed record PaymentAmount(int Months, decimal Amount, string Detail, DateOnly[] PaidMonths, decimal[] MonthAmounts);
 
 /// <summary>
 /// The amount for one beneficiary over a period, month by month: a month is paid when, on its first day, the beneficiary
@@ -30,7 +32,8 @@ public static class PaymentCalculator
                 && (f.ChildBirth is not { } cb || f.ChildDiedOn <= m || Eligibility.Age(cb, m) >= (rate.MaxChildAge ?? 18))) continue;
             paid.Add((m, rate.MonthlyAmount));
         }
-        return new PaymentAmount(paid.Count, paid.Sum(p => p.amount), Describe(paid));
+        return new PaymentAmount(paid.Count, paid.Sum(p => p.amount), Describe(paid), [.. paid.Select(p => p.month)],
+            [.. paid.Select(p => p.amount)]);
     }
 
     /// <summary>「2026-01至2026-06 6个月×80.00元；2026-07至2026-12 6个月×100.00元」: runs of months at one rate.</summary>

@@ -28,4 +28,7 @@ public class PaymentLine
     public decimal Amount { get; set; }
     /// <summary>How the amount was made, e.g. 「2026-01至2026-06 6个月×80.00元」.</summary>
     public string Detail { get; set; } = "";
+    /// <summary>The months this line pays and each one's amount (same order): a run's amounts fall in the months they pay.</summary>
+    public DateOnly[] PaidMonths { get; set; } = [];
+    public decimal[] MonthAmounts { get; set; } = [];
 }

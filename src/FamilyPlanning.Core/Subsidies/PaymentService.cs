@@ -59,6 +59,8 @@ public sealed class PaymentService(AppDbContext db, ICurrentUser current, TimePr
                     Months = amount.Months,
                     Amount = amount.Amount,
                     Detail = amount.Detail,
+                    PaidMonths = amount.PaidMonths,
+                    MonthAmounts = amount.MonthAmounts,
                 });
             }
             if (run.Lines.Count == 0) continue;

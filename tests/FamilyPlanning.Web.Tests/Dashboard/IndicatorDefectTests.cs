@@ -104,6 +104,16 @@ public class IndicatorDefectTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("1", Text(figures, "in_migrant_married_wcba"));
         Assert.Equal("100.00%", Text(figures, "in_migrant_prevalence"));
         Assert.Equal((int)Residence.InMigrant, await Portal.ScalarAsync<int>("SELECT residence FROM persons WHERE name = '婴2026-02-02'"));
+
+        // Shown apart on the dashboard and in the summary PDF.
+        var county = await SignInAsync("county");
+        var page = await Forms.GetHtmlAsync(county, $"/Dashboard/Township?code={Given.Longmen}&period=2026H1");
+        Assert.Contains("100.00%", page.QuerySelector("#in-migrants [data-key=in_migrant_prevalence]")!.TextContent);
+        var pdf = await county.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit={Given.Longmen}&year=2026&part=H1");
+        using var doc = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var text = string.Concat(doc.GetPages().Select(p => p.Text)).Replace(" ", "");
+        Assert.Contains("表2附流入人口（单独统计，不计入以上各表）", text);
+        Assert.Contains("流入人口综合节育率", text);
     }
 
     [Fact]
@@ -144,6 +154,30 @@ public class IndicatorDefectTests(PortalFactory portal) : PortalTest(portal)
         var finding = checks.QuerySelectorAll("li").FirstOrDefault(li => li.TextContent.Contains("未建档：已婚育龄妇女未建档"));
         Assert.NotNull(finding);
         Assert.Equal($"/Persons/Details/{missing}", finding!.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Subsidies_AWholeYearRun_CountsEachAmountInTheMonthsItPays_AndShowsOnlyProgrammesWithBeneficiaries()
+    {
+        var (husband, _, _) = await _given.CoupleAsync(new DateOnly(1950, 3, 1), children: Sex.Male);
+        await _given.ApprovedAsync(husband, new DateOnly(2025, 1, 1));
+        var county = await SignInAsync("county");
+        var run = await Forms.SubmitAsync(county, "/Subsidies/Payments", "Create", new() { ["RunYear"] = "2026", ["RunPart"] = "Y" });
+        Assert.Equal(HttpStatusCode.Redirect, run.StatusCode);
+        var total = await Portal.ScalarAsync<decimal>("SELECT sum(amount) FROM payment_lines");
+        Assert.True(total > 0);
+
+        var half = (total / 2).ToString("N2", System.Globalization.CultureInfo.InvariantCulture) + "元";
+        var first = await FiguresAsync("2026H1");
+        Assert.Equal(half, Text(first, "reward_support_paid"));
+        Assert.Equal("1", Text(first, "reward_support_continuing"));
+        Assert.Equal(half, Text(await FiguresAsync("2026H2"), "reward_support_paid"));
+        Assert.Equal("0.00元", Text(first, "special_support_paid"));
+
+        var page = await Forms.GetHtmlAsync(county, $"/Dashboard/Township?code={Given.Longmen}&period=2026H1");
+        Assert.Equal(["reward_support"], page.QuerySelectorAll("#subsidies tbody tr").Select(r => r.GetAttribute("data-key")!).ToArray());
+        var preview = await Forms.GetHtmlAsync(county, $"/Reports/HalfYear?unit={Given.Longmen}&year=2026&part=H1");
+        Assert.Single(preview.QuerySelectorAll("#table4 tbody tr"));
     }
 
     [Fact]

@@ -85,6 +85,7 @@ public class PaymentLineConfiguration : IEntityTypeConfiguration<PaymentLine>
         b.Property(x => x.Id).UseHiLo(RegisterColumns.IdSequence);
         b.Property(x => x.Amount).HasPrecision(12, 2);
         b.Property(x => x.Detail).HasMaxLength(200);
+        b.Property(x => x.MonthAmounts).HasColumnType("numeric(12,2)[]");
         b.HasOne(x => x.Beneficiary).WithMany().HasForeignKey(x => x.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.BeneficiaryId);
     }

@@ -1551,9 +1551,19 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("detail");
 
+                    b.PrimitiveCollection<decimal[]>("MonthAmounts")
+                        .IsRequired()
+                        .HasColumnType("numeric(12,2)[]")
+                        .HasColumnName("month_amounts");
+
                     b.Property<int>("Months")
                         .HasColumnType("integer")
                         .HasColumnName("months");
+
+                    b.PrimitiveCollection<DateOnly[]>("PaidMonths")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("paid_months");
 
                     b.Property<int>("Programme")
                         .HasColumnType("integer")

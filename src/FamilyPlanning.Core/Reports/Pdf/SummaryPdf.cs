@@ -31,6 +31,12 @@ public static class SummaryPdf
             [["本期", .. pkeys.Select(k => u[k].Text)], ["上年同期", .. pkeys.Select(k => u.Last(k).Text)]],
             [1.2, 1.5, 1.3, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8]);
 
+        var mkeys = HalfYearSummary.InMigrantTableKeys;
+        pdf.Paragraph(HalfYearSummary.InMigrantTableTitle, indent: false);
+        pdf.Table(["项目", .. mkeys.Select(k => u[k].Name)],
+            [["本期", .. mkeys.Select(k => u[k].Text)], ["上年同期", .. mkeys.Select(k => u.Last(k).Text)]],
+            [1.2, 1.3, 1.3, 1.5, 1.6]);
+
         pdf.Paragraph("表3  四术完成情况", indent: false);
         pdf.Table(["四术合计", "全年任务", "完成率", "人流比", "占全年控制指标"],
             [[u["four_procedures"].Text, u["four_procedures_task"].Text, u["four_procedures_completion"].Text, u["abortion_ratio"].Text, u["birth_target_share"].Text]],
