@@ -23,6 +23,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<PersonEvent> PersonEvents => Set<PersonEvent>();
+    public DbSet<WomanExemption> WomanExemptions => Set<WomanExemption>();
 
     /// <summary>Dated facts about persons waiting for this context's next SaveChanges (<see cref="PersonHistoryInterceptor"/>).</summary>
     public PersonFacts PersonFacts { get; } = new();

@@ -26,12 +26,14 @@ public static class RegisterCopy
             }, ct);
     }
 
-    /// <summary>The history of every person copied without one (<see cref="People.PersonHistorySql"/>), after persons
-    /// and women are in.</summary>
+    /// <summary>The history of every person and every woman's exemption copied without one (<see cref="People.PersonHistorySql"/>,
+    /// <see cref="People.ExemptionHistory"/>), after persons and women are in.</summary>
     public static async Task PersonHistoriesAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(People.PersonHistorySql.Backfill, conn) { CommandTimeout = 0 };
         await cmd.ExecuteNonQueryAsync(ct);
+        await using var exemptions = new NpgsqlCommand(People.ExemptionHistory.BackfillSql, conn) { CommandTimeout = 0 };
+        await exemptions.ExecuteNonQueryAsync(ct);
     }
 
     public static Task PersonsAsync(NpgsqlConnection conn, List<Person> rows, CancellationToken ct)

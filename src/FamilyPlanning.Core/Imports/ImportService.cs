@@ -163,7 +163,7 @@ public sealed class ImportService(AppDbContext db, ICurrentUser current, TimePro
         await Step("育龄妇女", b.Women.Count, () => RegisterCopy.WomenAsync(conn, b.Women, ct));
         await Step("出生登记", b.Births.Count, () => RegisterCopy.BirthsAsync(conn, b.Births, ct));
         await Step("节育记录", b.Events.Count, () => RegisterCopy.EventsAsync(conn, b.Events, ct));
-        if (b.Persons.Count > 0) await RegisterCopy.PersonHistoriesAsync(conn, ct);
+        if (b.Persons.Count > 0 || b.Women.Count > 0) await RegisterCopy.PersonHistoriesAsync(conn, ct);
         progress?.Report(new ImportProgress("写入修改记录", done, total));
         await RegisterCopy.AuditAsync(conn, audit, ct);
     }

@@ -193,7 +193,9 @@ public sealed class IndicatorQuery(AppDbContext db)
         JOIN person_events s ON s.person_id = w.person_id AND s.present AND {string.Format(Holds, "s", "@to")}
         CROSS JOIN LATERAL (SELECT p.birth_date > (@to - interval '50 years')::date AND p.birth_date <= (@to - interval '15 years')::date AS wcba,
                                    s.residence <> {(int)Residence.InMigrant} AS resident,
-                                   w.exemption IN ({(int)Exemption.Infertile}, {(int)Exemption.Menopause}, {(int)Exemption.Pregnant}) AS exempt) a
+                                   EXISTS (SELECT 1 FROM woman_exemptions x WHERE x.woman_id = w.id
+                                           AND x.reason IN ({(int)Exemption.Infertile}, {(int)Exemption.Menopause}, {(int)Exemption.Pregnant})
+                                           AND x."from" <= @to AND (x."to" IS NULL OR x."to" > @to)) AS exempt) a
         CROSS JOIN LATERAL (SELECT a.wcba AND s.marital_status IN ({(int)MaritalStatus.FirstMarriage}, {(int)MaritalStatus.Remarried}) AS married) k
         LEFT JOIN LATERAL (
           SELECT max(e.date) FILTER (WHERE e.type = {(int)ContraceptiveType.TubalLigation}) fs,

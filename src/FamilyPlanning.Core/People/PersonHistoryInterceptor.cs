@@ -31,6 +31,7 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
     private static async Task KeepAsync(AppDbContext db, bool sync, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
+        await ExemptionHistory.KeepAsync(db, sync, ct);
         var people = db.ChangeTracker.Entries<Person>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
         var women = db.ChangeTracker.Entries<Woman>()
             .Where(e => e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(w => w.MarriedOn).IsModified).ToList();

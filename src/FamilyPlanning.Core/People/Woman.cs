@@ -20,7 +20,12 @@ public class Woman
     /// registered birth is counted from Birth.</summary>
     public int BoysBefore { get; set; }
     public int GirlsBefore { get; set; }
+    /// <summary>The exemption in force now; its dated history is in <see cref="WomanExemption"/>.</summary>
     public Exemption? Exemption { get; set; }
+    /// <summary>Not stored: the date a page or import gives for a change of <see cref="Exemption"/> (from then on). Without
+    /// one a change is a correction (the exemption held since the record was made).</summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public DateOnly? ExemptionChangedOn { get; set; }
     /// <summary>生育服务证 number, if issued.</summary>
     public string? BirthServiceCertificate { get; set; }
     /// <summary>独生子女父母光荣证 number, if issued.</summary>

@@ -19,6 +19,9 @@ public sealed record WomanInput
     [Display(Name = "免于节育原因")]
     public Exemption? Exemption { get; init; }
 
+    [Display(Name = "免于节育原因变动日期")]
+    public DateOnly? ExemptionChangedOn { get; init; }
+
     [StringLength(Woman.CertificateMaxLength, ErrorMessage = "证号不能超过 {1} 个字符")]
     [Display(Name = "生育服务证号")]
     public string? BirthServiceCertificate { get; init; }

@@ -128,6 +128,13 @@ public sealed class WomanService(AppDbContext db, ICurrentUser current, TimeProv
         w.MarriedOn = input.MarriedOn;
         w.BoysBefore = input.BoysBefore;
         w.GirlsBefore = input.GirlsBefore;
+        Rules.NotInFuture(input.ExemptionChangedOn, today, nameof(input.ExemptionChangedOn), "免于节育原因变动日期");
+        if (input.RegisteredOn is { } registered)
+            Rules.NotBefore(input.ExemptionChangedOn, registered, nameof(input.ExemptionChangedOn), "免于节育原因变动日期", "建档日期");
+        if (w.Exemption != input.Exemption)
+            // A new record's exemption holds from the record's date unless a date is given; a change to an existing record
+            // holds from the date given, or today.
+            w.ExemptionChangedOn = input.ExemptionChangedOn ?? (w.Id == 0 ? null : today);
         w.Exemption = input.Exemption;
         w.BirthServiceCertificate = Rules.Optional(input.BirthServiceCertificate);
         w.OneChildCertificate = Rules.Optional(input.OneChildCertificate);

@@ -87,6 +87,36 @@ public class IndicatorDefectTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task Prevalence_DenominatorDropsAWomanExactlyForTheDatesSheIsExempt()
+    {
+        var (woman, _, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1), name: "孕妇");
+        var clerk = await SignInAsync("clerk01");
+        async Task Edit(string exemption, string on)
+        {
+            var version = await Portal.ScalarAsync<long>("SELECT xmin::text::bigint FROM women WHERE id = @w", ("w", woman));
+            var response = await Forms.PostAsync(clerk, $"/Women/Edit/{woman}", new()
+            {
+                ["Version"] = version.ToString(),
+                ["Input.RegisteredOn"] = "2015-01-01",
+                ["Input.MarriedOn"] = "2015-01-01",
+                ["Input.BoysBefore"] = "0",
+                ["Input.GirlsBefore"] = "0",
+                ["Input.Exemption"] = exemption,
+                ["Input.ExemptionChangedOn"] = on,
+            });
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        await Edit("Pregnant", "2026-02-01");
+        await Edit("", "2026-08-01"); // 孕期 ends
+
+        Assert.Equal("0.00%", Text(await FiguresAsync("2025"), "contraceptive_prevalence"));
+        Assert.Equal("—", Text(await FiguresAsync("2026Q1"), "contraceptive_prevalence"));
+        Assert.Equal("—", Text(await FiguresAsync("2026H1"), "contraceptive_prevalence"));
+        Assert.Equal("0.00%", Text(await FiguresAsync("2026-08"), "contraceptive_prevalence"));
+        Assert.Null(await Portal.ScalarAsync<int?>("SELECT exemption FROM women WHERE id = @w", ("w", woman)));
+    }
+
+    [Fact]
     public async Task InMigrants_WomenAndBirths_AreReportedApartFromHujiFigures()
     {
         var (resident, _, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1), name: "户籍妇女");

@@ -44,6 +44,17 @@ public class PersonEventConfiguration : IEntityTypeConfiguration<PersonEvent>
     }
 }
 
+public class WomanExemptionConfiguration : IEntityTypeConfiguration<WomanExemption>
+{
+    public void Configure(EntityTypeBuilder<WomanExemption> b)
+    {
+        b.ToTable("woman_exemptions");
+        b.Property(x => x.Id).UseIdentityByDefaultColumn();
+        b.HasOne<Woman>().WithMany().HasForeignKey(x => x.WomanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.WomanId);
+    }
+}
+
 public class HouseholdConfiguration : IEntityTypeConfiguration<Household>
 {
     public void Configure(EntityTypeBuilder<Household> b)

@@ -923,6 +923,40 @@ namespace FamilyPlanning.Core.Data.Migrations
                     b.ToTable("women", (string)null);
                 });
 
+            modelBuilder.Entity("FamilyPlanning.Core.People.WomanExemption", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<long>("WomanId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("woman_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_woman_exemptions");
+
+                    b.HasIndex("WomanId")
+                        .HasDatabaseName("ix_woman_exemptions_woman_id");
+
+                    b.ToTable("woman_exemptions", (string)null);
+                });
+
             modelBuilder.Entity("FamilyPlanning.Core.Places.County", b =>
                 {
                     b.Property<string>("Code")
@@ -2133,6 +2167,16 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasConstraintName("fk_women_townships_township_code");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("FamilyPlanning.Core.People.WomanExemption", b =>
+                {
+                    b.HasOne("FamilyPlanning.Core.People.Woman", null)
+                        .WithMany()
+                        .HasForeignKey("WomanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_woman_exemptions_women_woman_id");
                 });
 
             modelBuilder.Entity("FamilyPlanning.Core.Places.Township", b =>
