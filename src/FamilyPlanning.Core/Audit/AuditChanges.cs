@@ -62,6 +62,8 @@ public static partial class AuditChanges
         ["Institution"] = "施术机构",
         ["Complication"] = "并发症",
         ["Note"] = "备注",
+        ["PersonEvent"] = "人口变动记录",
+        ["DeleteReason"] = "删除理由",
     };
 
     public static List<FieldChange> Of(string? before, string? after)

@@ -5,8 +5,19 @@ namespace FamilyPlanning.Core.People;
 public sealed class PersonFacts
 {
     private readonly List<PersonEvent> _pending = [];
+    private readonly HashSet<long> _refold = [];
 
     public void Add(PersonEvent fact) => _pending.Add(fact);
+
+    /// <summary>Fold the person's history again at the next save (after a fact was removed).</summary>
+    public void Refold(long personId) => _refold.Add(personId);
+
+    internal List<long> TakeRefolds()
+    {
+        var taken = _refold.ToList();
+        _refold.Clear();
+        return taken;
+    }
 
     internal List<PersonEvent> Take()
     {

@@ -37,7 +37,7 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
             .Where(e => e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(w => w.MarriedOn).IsModified).ToList();
         var facts = db.PersonFacts.Take();
         var ids = people.Select(e => e.Entity.Id).Concat(women.Select(w => w.Entity.PersonId)).Concat(facts.Select(f => f.PersonId))
-            .Distinct().ToList();
+            .Concat(db.PersonFacts.TakeRefolds()).Distinct().ToList();
         if (ids.Count == 0) return;
 
         var existing = sync
@@ -53,7 +53,7 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
             if (person is null) continue;
             var woman = women.FirstOrDefault(w => w.Entity.PersonId == id);
             var marriage = woman?.Entity.MarriedOn ?? marriedOn.FirstOrDefault(w => w.PersonId == id)?.MarriedOn;
-            var events = existing.Where(e => e.PersonId == id).ToList();
+            var events = existing.Where(e => e.PersonId == id && db.Entry(e).State != EntityState.Deleted).ToList();
             var own = facts.Where(f => f.PersonId == id).ToList();
             if (events.Count == 0)
             {

@@ -95,6 +95,44 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
         return (events, villages);
     }
 
+    /// <summary>
+    /// Removes a fact entered wrongly (a move, a marriage, a death …) with the reason, written to the person's change history;
+    /// what followed it is folded again and the person row shows the result. Registration cannot be removed (correct the
+    /// person instead), and a fact dated in a submitted month is refused like any change there.
+    /// </summary>
+    public async Task DeleteFactAsync(long id, uint version, long eventId, string? reason, CancellationToken ct)
+    {
+        var person = await WritableAsync(id, ct);
+        db.ExpectVersion(person, version);
+        // Shown above the forms (the reason box sits in a table row): no field name.
+        var why = string.IsNullOrWhiteSpace(reason) ? throw new RuleViolation(null, "请填写删除理由") : reason.Trim();
+        if (why.Length > PersonEvent.NoteMaxLength) throw new RuleViolation(null, $"删除理由不能超过 {PersonEvent.NoteMaxLength} 个字");
+        var fact = await db.PersonEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.PersonId == person.Id, ct)
+            ?? throw new NotFoundOrForbidden("人口变动记录");
+        if (fact.Kind == PersonEventKind.Registered)
+            throw new RuleViolation(null, "出生登记是人员档案的起点，不能删除；如有错误请修改人员信息");
+        db.PersonEvents.Remove(fact);
+        db.PersonFacts.Refold(person.Id);
+        var scope = current.Scope;
+        var what = $"{PersonNames.Of(fact.Kind)} {fact.Date:yyyy-MM-dd}";
+        db.AuditEntries.Add(new Audit.AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = scope.UserId,
+            UserName = scope.UserName,
+            Entity = nameof(Person),
+            EntityKey = person.Id.ToString(),
+            Action = Audit.AuditAction.Updated,
+            TownshipCode = person.TownshipCode,
+            Before = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["PersonEvent"] = what }, AuditJson),
+            After = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["PersonEvent"] = "已删除：" + what, ["DeleteReason"] = why }, AuditJson),
+        });
+        await SaveAsync(person, ct);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions AuditJson =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>婚姻变动 on a date: a dated fact of the person's history; counts of earlier dates keep the earlier status.</summary>
     public async Task ChangeMaritalStatusAsync(long id, uint version, MaritalChangeInput input, CancellationToken ct)
     {

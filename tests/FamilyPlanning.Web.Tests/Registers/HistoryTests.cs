@@ -54,6 +54,30 @@ public class HistoryTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task WronglyEnteredMove_DeletedWithAReason_FiguresAndRowFollow_AndTheReasonIsInTheHistory()
+    {
+        var household = await _given.HouseholdAsync();
+        var person = await _given.PersonAsync(household, "误登人", Sex.Male, new DateOnly(1980, 1, 1), relation: Relation.Head);
+        var clerk = await SignInAsync("clerk01");
+        await PostAsync(clerk, person, "MoveOut", new() { ["MoveOut.Date"] = "2025-03-01", ["MoveOut.Place"] = "外省" });
+        var county = await SignInAsync("county");
+        Assert.Equal("0", await FigureAsync(county, "2025H1", "population"));
+        var moveOut = await Portal.ScalarAsync<long>("SELECT id FROM person_events WHERE person_id = @p AND kind = @k",
+            ("p", person), ("k", (int)PersonEventKind.MoveOut));
+
+        var noReason = await Forms.SubmitAsync(clerk, $"/Persons/Details/{person}", "DeleteFact",
+            new() { ["Version"] = (await VersionAsync(person)).ToString(), ["eventId"] = moveOut.ToString(), ["reason"] = "" });
+        Assert.Contains("请填写删除理由", await noReason.Content.ReadAsStringAsync());
+        await PostAsync(clerk, person, "DeleteFact", new() { ["eventId"] = moveOut.ToString(), ["reason"] = "误录：本人未迁出" });
+
+        Assert.Equal("1", await FigureAsync(county, "2025H1", "population"));
+        Assert.Null(await Portal.ScalarAsync<DateOnly?>("SELECT moved_out_on FROM persons WHERE id = @p", ("p", person)));
+        var page = await Forms.GetHtmlAsync(clerk, $"/Persons/Details/{person}");
+        Assert.Contains("误录：本人未迁出", page.Body!.TextContent);
+        Assert.Single(page.QuerySelectorAll("#person-events tbody tr"));
+    }
+
+    [Fact]
     public async Task MarriageDivorceRemarriage_AcrossPeriodEnds_MarriedWcbaByTheStatusOnEachDate()
     {
         var (_, person, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1), registeredOn: new DateOnly(2015, 1, 1));

@@ -38,6 +38,9 @@ public class DetailsModel(PersonService persons, WomanService women, AuditLogSer
     public Task<IActionResult> OnPostMoveInAsync(CancellationToken ct) =>
         Act(nameof(MoveIn), () => persons.MoveInAsync(Id, Version, MoveIn, ct), "已登记迁入", ct);
 
+    public Task<IActionResult> OnPostDeleteFactAsync(long eventId, string? reason, CancellationToken ct) =>
+        Act("", () => persons.DeleteFactAsync(Id, Version, eventId, reason, ct), "已删除该条变动记录", ct);
+
     public Task<IActionResult> OnPostMaritalAsync(CancellationToken ct) =>
         Act(nameof(Marital), () => persons.ChangeMaritalStatusAsync(Id, Version, Marital, ct), "已登记婚姻变动", ct);
 
