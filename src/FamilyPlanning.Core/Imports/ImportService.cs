@@ -164,6 +164,10 @@ public sealed class ImportService(AppDbContext db, ICurrentUser current, TimePro
         await Step("出生登记", b.Births.Count, () => RegisterCopy.BirthsAsync(conn, b.Births, ct));
         await Step("节育记录", b.Events.Count, () => RegisterCopy.EventsAsync(conn, b.Events, ct));
         if (b.Persons.Count > 0 || b.Women.Count > 0) await RegisterCopy.PersonHistoriesAsync(conn, ct);
+        // A record made for a person who already has a history: her 结婚日期 becomes a fact at the next save (same transaction).
+        var newPersons = b.Persons.Select(p => p.Id).ToHashSet();
+        foreach (var w in b.Women.Where(w => w.MarriedOn is not null && !newPersons.Contains(w.PersonId)))
+            db.PersonFacts.Married(w.PersonId, w.MarriedOn!.Value);
         progress?.Report(new ImportProgress("写入修改记录", done, total));
         await RegisterCopy.AuditAsync(conn, audit, ct);
     }

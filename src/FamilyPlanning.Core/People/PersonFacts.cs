@@ -9,6 +9,18 @@ public sealed class PersonFacts
 
     public void Add(PersonEvent fact) => _pending.Add(fact);
 
+    private readonly Dictionary<long, DateOnly> _marriages = [];
+
+    /// <summary>A 育龄妇女 record written outside the change tracker (an import's COPY) with her 结婚日期: her marriage fact.</summary>
+    public void Married(long personId, DateOnly marriedOn) => _marriages[personId] = marriedOn;
+
+    internal Dictionary<long, DateOnly> TakeMarriages()
+    {
+        var taken = new Dictionary<long, DateOnly>(_marriages);
+        _marriages.Clear();
+        return taken;
+    }
+
     /// <summary>Fold the person's history again at the next save (after a fact was removed).</summary>
     public void Refold(long personId) => _refold.Add(personId);
 

@@ -36,9 +36,17 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
         var women = db.ChangeTracker.Entries<Woman>()
             .Where(e => e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(w => w.MarriedOn).IsModified).ToList();
         var facts = db.PersonFacts.Take();
+        var marriages = db.PersonFacts.TakeMarriages();
         var ids = people.Select(e => e.Entity.Id).Concat(women.Select(w => w.Entity.PersonId)).Concat(facts.Select(f => f.PersonId))
-            .Concat(db.PersonFacts.TakeRefolds()).Distinct().ToList();
+            .Concat(db.PersonFacts.TakeRefolds()).Concat(marriages.Keys).Distinct().ToList();
         if (ids.Count == 0) return;
+        // Persons not in the change tracker yet, in one query (tracked: the person row shows the folded history).
+        var missing = ids.Except(people.Select(e => e.Entity.Id)).ToList();
+        if (missing.Count > 0)
+        {
+            if (sync) db.Persons.Where(p => missing.Contains(p.Id)).Load();
+            else await db.Persons.Where(p => missing.Contains(p.Id)).LoadAsync(ct);
+        }
 
         var existing = sync
             ? db.PersonEvents.Where(e => ids.Contains(e.PersonId)).ToList()
@@ -49,10 +57,11 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
         foreach (var id in ids)
         {
             var entry = people.FirstOrDefault(e => e.Entity.Id == id);
-            var person = entry?.Entity ?? (sync ? db.Persons.Find(id) : await db.Persons.FindAsync([id], ct));
+            var person = entry?.Entity ?? db.Persons.Local.FirstOrDefault(p => p.Id == id);
             if (person is null) continue;
             var woman = women.FirstOrDefault(w => w.Entity.PersonId == id);
-            var marriage = woman?.Entity.MarriedOn ?? marriedOn.FirstOrDefault(w => w.PersonId == id)?.MarriedOn;
+            var marriage = woman?.Entity.MarriedOn ?? (marriages.TryGetValue(id, out var copied) ? copied : (DateOnly?)null)
+                ?? marriedOn.FirstOrDefault(w => w.PersonId == id)?.MarriedOn;
             var events = existing.Where(e => e.PersonId == id && db.Entry(e).State != EntityState.Deleted).ToList();
             var own = facts.Where(f => f.PersonId == id).ToList();
             if (events.Count == 0)
@@ -63,7 +72,7 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
             else
             {
                 if (entry?.State == EntityState.Modified) Correct(entry, events, own, db);
-                if (woman is not null && marriage is { } m) Marry(person, events, m, db);
+                if ((woman is not null || marriages.ContainsKey(id)) && marriage is { } m) Marry(person, events, m, db);
             }
             foreach (var f in own) { events.Add(f); db.PersonEvents.Add(f); }
             PersonHistory.Rebuild(events);

@@ -78,3 +78,20 @@ public sealed record ResidenceChangeInput
     [Display(Name = "变动日期")]
     public DateOnly? Date { get; init; }
 }
+
+/// <summary>县内迁移: the person moves to another household of the county (in this township or another), keeping one identity.</summary>
+public sealed record TransferInput
+{
+    [Required(ErrorMessage = "请选择迁入的乡镇（街道）")]
+    [Display(Name = "迁入乡镇（街道）")]
+    public string? TownshipCode { get; init; }
+
+    [Required(ErrorMessage = "请填写迁入户的户编号")]
+    [StringLength(Household.NumberMaxLength, ErrorMessage = "户编号不能超过 {1} 个字符")]
+    [Display(Name = "迁入户编号")]
+    public string? HouseholdNumber { get; init; }
+
+    [Required(ErrorMessage = "请填写迁移日期")]
+    [Display(Name = "迁移日期")]
+    public DateOnly? Date { get; init; }
+}

@@ -133,6 +133,35 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
     private static readonly System.Text.Json.JsonSerializerOptions AuditJson =
         new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// 县内迁移 on a date: to another household of this or another township of the county. Counts before the date keep the
+    /// person where they were; from it on the person (and her 育龄妇女 record) belongs to the new township, whose clerk then
+    /// keeps the record. Births and operations stay where they happened. Returns whether the person left this township.
+    /// </summary>
+    public async Task<bool> TransferAsync(long id, uint version, TransferInput input, CancellationToken ct)
+    {
+        var person = await WritableAsync(id, ct);
+        db.ExpectVersion(person, version);
+        var date = ChangeDate(person, input.Date, nameof(input.Date));
+        if (person.DiedOn is not null) throw new RuleViolation(nameof(input.Date), "已死亡人员不能迁移");
+        var number = Rules.Required(input.HouseholdNumber, nameof(input.HouseholdNumber), "迁入户的户编号");
+        var township = await db.Townships.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.Code == input.TownshipCode && (t.AbolishedOn == null || t.AbolishedOn > date), ct)
+            ?? throw new RuleViolation(nameof(input.TownshipCode), "请选择本县现有的乡镇（街道）");
+        // Another township's household is looked up only to link it: nothing of it is shown.
+        var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.TownshipCode == township.Code && h.Number == number, ct)
+            ?? throw new RuleViolation(nameof(input.HouseholdNumber), $"{township.Name}没有户编号为“{number}”的户，请核对");
+        if (household.Id == person.HouseholdId) throw new RuleViolation(nameof(input.HouseholdNumber), "该人员已在此户");
+        var transfer = PersonHistory.New(person, PersonEventKind.Transfer, date, note: $"迁往{township.Name}（户编号 {number}）");
+        (transfer.TownshipCode, transfer.VillageCode, transfer.HouseholdId) = (household.TownshipCode, household.VillageCode, household.Id);
+        db.PersonFacts.Add(transfer);
+        var woman = await db.Women.FirstOrDefaultAsync(w => w.PersonId == person.Id, ct);
+        if (woman is not null) (woman.TownshipCode, woman.VillageCode) = (household.TownshipCode, household.VillageCode);
+        var left = household.TownshipCode != person.TownshipCode;
+        await SaveAsync(person, ct);
+        return left;
+    }
+
     /// <summary>婚姻变动 on a date: a dated fact of the person's history; counts of earlier dates keep the earlier status.</summary>
     public async Task ChangeMaritalStatusAsync(long id, uint version, MaritalChangeInput input, CancellationToken ct)
     {

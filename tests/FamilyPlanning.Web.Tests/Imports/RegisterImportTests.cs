@@ -97,6 +97,24 @@ public class RegisterImportTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task Post_WomanRecordForAMarriedPerson_HerMarriedOnBecomesTheMarriageFact()
+    {
+        var household = await _given.HouseholdAsync();
+        var she = await _given.PersonAsync(household, "王芳", Sex.Female, new DateOnly(1990, 3, 3));
+        var herId = await Portal.ScalarAsync<string>($"SELECT id_number FROM persons WHERE id = {she}");
+        var clerk = await SignInAsync("clerk01");
+        var page = await UploadAsync(clerk, ImportTemplates.Women, [[herId!, "王芳", "2020-05-01", "0", "0", "", "", "", "", "2015-01-01"]]);
+        Assert.Contains("新增 1 行", page.Text("#outcome"));
+
+        var county = await SignInAsync("county");
+        foreach (var (period, expected) in new[] { ("2019", "0"), ("2020", "1") })
+        {
+            var json = System.Text.Json.JsonDocument.Parse(await county.GetStringAsync($"/api/indicators?period={period}&township={Given.Longmen}"));
+            Assert.Equal(expected, json.RootElement.GetProperty("total").GetProperty("indicators").GetProperty("married_wcba").GetProperty("text").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Post_RowWithoutItsIdNumber_OneMessageForThatCell()
     {
         var clerk = await SignInAsync("clerk01");

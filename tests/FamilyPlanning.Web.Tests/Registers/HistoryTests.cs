@@ -136,17 +136,21 @@ public class HistoryTests(PortalFactory portal) : PortalTest(portal)
     [Fact]
     public async Task WomanMovedToAnotherTownship_CountedInEachTownshipForItsDates()
     {
-        var (_, person, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1));
+        var (woman, person, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1));
         var household = await _given.HouseholdAsync(Given.Taoyuan, Given.TaoyuanVillage);
-        await _given.Db(async db =>
+        var number = await Portal.ScalarAsync<string>("SELECT number FROM households WHERE id = @h", ("h", household));
+        var clerk = await SignInAsync("clerk01");
+        await PostAsync(clerk, person, "Transfer", new()
         {
-            var p = (await db.Persons.FindAsync(person))!;
-            var transfer = PersonHistory.New(p, PersonEventKind.Transfer, new DateOnly(2026, 3, 1));
-            (transfer.TownshipCode, transfer.VillageCode, transfer.HouseholdId) = (Given.Taoyuan, Given.TaoyuanVillage, household);
-            db.PersonFacts.Add(transfer);
-            return await db.SaveChangesAsync();
+            ["Transfer.TownshipCode"] = Given.Taoyuan,
+            ["Transfer.HouseholdNumber"] = number!,
+            ["Transfer.Date"] = "2026-03-01",
         });
 
+        // The person and her record now belong to 桃园街道: its clerk reads them, the old township's clerk no longer does.
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/Persons/Details/{person}")).StatusCode);
+        var clerk2 = await SignInAsync("clerk02");
+        Assert.Equal(HttpStatusCode.OK, (await clerk2.GetAsync($"/Women/Details/{woman}")).StatusCode);
         var county = await SignInAsync("county");
         Assert.Equal("1", await FigureAsync(county, "2025", "married_wcba", Given.Longmen));
         Assert.Equal("0", await FigureAsync(county, "2025", "married_wcba", Given.Taoyuan));

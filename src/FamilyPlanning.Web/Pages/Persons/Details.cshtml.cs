@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FamilyPlanning.Web.Pages.Persons;
 
-public class DetailsModel(PersonService persons, WomanService women, AuditLogService audit) : RegisterPage
+public class DetailsModel(PersonService persons, WomanService women, AuditLogService audit, Core.Places.PlaceService places) : RegisterPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public uint Version { get; set; }
@@ -16,6 +16,8 @@ public class DetailsModel(PersonService persons, WomanService women, AuditLogSer
     [BindProperty] public LifeEventInput MoveIn { get; set; } = new();
     [BindProperty] public MaritalChangeInput Marital { get; set; } = new();
     [BindProperty] public ResidenceChangeInput Residence { get; set; } = new();
+    [BindProperty] public TransferInput Transfer { get; set; } = new();
+    public List<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Townships { get; private set; } = [];
 
     public Person Person { get; private set; } = null!;
     public string IdNumberShown { get; private set; } = "";
@@ -41,6 +43,17 @@ public class DetailsModel(PersonService persons, WomanService women, AuditLogSer
     public Task<IActionResult> OnPostDeleteFactAsync(long eventId, string? reason, CancellationToken ct) =>
         Act("", () => persons.DeleteFactAsync(Id, Version, eventId, reason, ct), "已删除该条变动记录", ct);
 
+    public Task<IActionResult> OnPostTransferAsync(CancellationToken ct)
+    {
+        OnlyValidate(nameof(Transfer));
+        return Attempt(async () =>
+        {
+            var left = await persons.TransferAsync(Id, Version, Transfer, ct);
+            TempData["Message"] = left ? "已迁往本县其他乡镇，该人员档案由迁入乡镇管理" : "已登记户/村变动";
+            return left ? RedirectToPage("/Persons/Index") : RedirectToPage(new { id = Id });
+        }, nameof(Transfer), () => Show(ct));
+    }
+
     public Task<IActionResult> OnPostMaritalAsync(CancellationToken ct) =>
         Act(nameof(Marital), () => persons.ChangeMaritalStatusAsync(Id, Version, Marital, ct), "已登记婚姻变动", ct);
 
@@ -65,6 +78,8 @@ public class DetailsModel(PersonService persons, WomanService women, AuditLogSer
         WomanId = await women.IdOfPersonAsync(Id, ct);
         History = await audit.HistoryAsync(nameof(Core.People.Person), Id.ToString(), Person.TownshipCode, ct);
         (Events, _villages) = await persons.EventsAsync(Id, ct);
+        Townships = (await places.TownshipsAsync(ct)).Where(t => t.AbolishedOn is null)
+            .Select(t => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(t.Name, t.Code, t.Code == Person.TownshipCode)).ToList();
         return Page();
     }
 }
