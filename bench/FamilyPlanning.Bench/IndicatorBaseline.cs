@@ -11,60 +11,71 @@ namespace FamilyPlanning.Bench;
 /// </summary>
 public static class IndicatorBaseline
 {
-    private const string Periods = "(VALUES (0, @f0::date, @t0::date), (1, @f1::date, @t1::date)) AS per(k, f, t)";
-    private const string Present = "birth_date <= {0} AND (died_on IS NULL OR died_on > {0}) AND (moved_out_on IS NULL OR moved_out_on > {0}) AND (moved_in_on IS NULL OR moved_in_on <= {0})";
+    // Each period with its (statistical) year for 往年出生未报: births of an earlier year reported in it after their deadline.
+    private const string Periods = "(VALUES (0, @f0::date, @t0::date, @y0), (1, @f1::date, @t1::date, @y1)) AS per(k, f, t, y)";
+    // A person's state (a person_events row) on a date.
+    private const string On = "{0}.date <= {1} AND ({0}.valid_to IS NULL OR {0}.valid_to > {1})";
 
     private static readonly string Sql = $"""
-        SELECT per.k, township_code::text,
-          count(*) FILTER (WHERE residence <> 3 AND {string.Format(Present, "per.f - 1")}),
-          count(*) FILTER (WHERE residence <> 3 AND {string.Format(Present, "per.t")}),
-          count(*) FILTER (WHERE residence = 3 AND {string.Format(Present, "per.t")}),
-          count(*) FILTER (WHERE residence <> 3 AND died_on BETWEEN per.f AND per.t AND (moved_out_on IS NULL OR moved_out_on > died_on)
-                           AND (moved_in_on IS NULL OR moved_in_on <= died_on))
-        FROM persons CROSS JOIN {Periods}
+        SELECT per.k, s.township_code::text,
+          count(*) FILTER (WHERE s.present AND s.residence <> 3 AND {string.Format(On, "s", "per.f - 1")}),
+          count(*) FILTER (WHERE s.present AND s.residence <> 3 AND {string.Format(On, "s", "per.t")}),
+          count(*) FILTER (WHERE s.present AND s.residence = 3 AND {string.Format(On, "s", "per.t")}),
+          count(*) FILTER (WHERE s.kind = 7 AND s.counts_as_death AND s.residence <> 3 AND s.date BETWEEN per.f AND per.t)
+        FROM person_events s CROSS JOIN {Periods}
         GROUP BY 1, 2;
 
         SELECT per.k, b.township_code::text,
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t),
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t AND b.sex = 1),
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t AND b.sex = 2),
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t AND b.policy_status = 1),
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t AND b.parity = 1),
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t AND b.parity = 2),
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t AND b.parity >= 3),
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t AND b.parity = 1 AND b.policy_status = 1),
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t AND b.parity = 2 AND b.policy_status = 1),
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t AND b.parity >= 3 AND b.policy_status = 1),
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t AND d.n > 1),
-          count(*) FILTER (WHERE b.birth_date BETWEEN per.f AND per.t AND b.reported_on > coalesce(mr.first_submitted_on,
-                                 (date_trunc('month', b.birth_date) + interval '1 month')::date + (@deadline - 1))),
-          count(*) FILTER (WHERE b.birth_date < per.f AND b.reported_on BETWEEN per.f AND per.t)
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t),
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t AND b.sex = 1),
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t AND b.sex = 2),
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t AND b.policy_status = 1),
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t AND b.parity = 1),
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t AND b.parity = 2),
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t AND b.parity >= 3),
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t AND b.parity = 1 AND b.policy_status = 1),
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t AND b.parity = 2 AND b.policy_status = 1),
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t AND b.parity >= 3 AND b.policy_status = 1),
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t AND d.n > 1),
+          count(*) FILTER (WHERE h AND b.birth_date BETWEEN per.f AND per.t AND late),
+          count(*) FILTER (WHERE h AND late AND b.reported_on BETWEEN per.f AND per.t
+                           AND extract(year FROM b.birth_date + make_interval(months => @shift)) < per.y),
+          count(*) FILTER (WHERE NOT h AND b.birth_date BETWEEN per.f AND per.t)
         FROM births b
         JOIN (SELECT delivery_id, count(*) AS n FROM births GROUP BY delivery_id) d ON d.delivery_id = b.delivery_id
+        JOIN women mw ON mw.id = b.mother_id
+        JOIN person_events ms ON ms.person_id = mw.person_id AND {string.Format(On, "ms", "b.birth_date")}
         LEFT JOIN monthly_reports mr ON mr.township_code = b.township_code AND mr.month = date_trunc('month', b.birth_date)::date
+        CROSS JOIN LATERAL (SELECT ms.residence <> 3 AS h, b.reported_on > coalesce(mr.first_submitted_on,
+                                 (date_trunc('month', b.birth_date) + interval '1 month')::date + (@deadline - 1)) AS late) x
         CROSS JOIN {Periods}
         GROUP BY 1, 2;
 
         SELECT k, township_code::text,
           CASE WHEN NOT married THEN 0 WHEN fs IS NOT NULL THEN 1 WHEN ms IS NOT NULL THEN 2
-               WHEN iud_in > coalesce(iud_out, '-infinity'::date) THEN 3 WHEN imp_in > coalesce(imp_out, '-infinity'::date) THEN 4
-               WHEN ong > coalesce(ong_end, '-infinity'::date) THEN CASE ong_type WHEN 22 THEN 6 WHEN 23 THEN 7 WHEN 24 THEN 8 ELSE 5 END
+               WHEN iud_in > coalesce(iud_out, -1) THEN 3 WHEN imp_in > coalesce(imp_out, -1) THEN 4
+               WHEN ong > coalesce(ong_end, -1) THEN CASE ong_type WHEN 22 THEN 6 WHEN 23 THEN 7 WHEN 24 THEN 8 ELSE 5 END
                ELSE 0 END,
-          count(*) FILTER (WHERE married), count(*) FILTER (WHERE married AND exemption IN (1, 2, 5)),
-          count(*) FILTER (WHERE one_child_certificate IS NOT NULL AND coalesce(one_child_certificate_on, t) <= t)
+          count(*) FILTER (WHERE married AND resident), count(*) FILTER (WHERE married AND resident AND exempt),
+          count(*) FILTER (WHERE wcba AND resident AND one_child_certificate IS NOT NULL AND coalesce(one_child_certificate_on, t) <= t)
         FROM (
-          SELECT per.k, per.t, w.township_code, w.exemption, w.one_child_certificate, w.one_child_certificate_on,
-                 p.marital_status IN (2, 3) AND p.birth_date > (per.t - interval '50 years')::date
+          SELECT per.k, per.t, s.township_code, w.one_child_certificate, w.one_child_certificate_on, s.residence <> 3 AS resident,
+                 p.birth_date > (per.t - interval '50 years')::date AND p.birth_date <= (per.t - interval '15 years')::date AS wcba,
+                 s.marital_status IN (2, 3) AND p.birth_date > (per.t - interval '50 years')::date
                    AND p.birth_date <= (per.t - interval '15 years')::date AS married,
+                 EXISTS (SELECT 1 FROM woman_exemptions x WHERE x.woman_id = w.id AND x.reason IN (1, 2, 5)
+                         AND x."from" <= per.t AND (x."to" IS NULL OR x."to" > per.t)) AS exempt,
                  max(e.date) FILTER (WHERE e.type = 3) fs, max(e.date) FILTER (WHERE e.type = 4) ms,
-                 max(e.date) FILTER (WHERE e.type = 1) iud_in, max(e.date) FILTER (WHERE e.type = 2) iud_out,
-                 max(e.date) FILTER (WHERE e.type = 5) imp_in, max(e.date) FILTER (WHERE e.type = 6) imp_out,
-                 max(e.date) FILTER (WHERE e.type BETWEEN 20 AND 24) ong, max(e.date) FILTER (WHERE e.type IN (29, 1, 5)) ong_end,
-                 (array_agg(e.type ORDER BY e.date DESC, e.id DESC) FILTER (WHERE e.type BETWEEN 20 AND 24))[1] ong_type
+                 max(o.key) FILTER (WHERE e.type = 1) iud_in, max(o.key) FILTER (WHERE e.type = 2) iud_out,
+                 max(o.key) FILTER (WHERE e.type = 5) imp_in, max(o.key) FILTER (WHERE e.type = 6) imp_out,
+                 max(o.key) FILTER (WHERE e.type BETWEEN 20 AND 24) ong, max(o.key) FILTER (WHERE e.type IN (29, 1, 5)) ong_end,
+                 (array_agg(e.type ORDER BY o.key DESC, e.id DESC) FILTER (WHERE e.type BETWEEN 20 AND 24))[1] ong_type
           FROM women w JOIN persons p ON p.id = w.person_id CROSS JOIN {Periods}
+          JOIN person_events s ON s.person_id = w.person_id AND s.present AND {string.Format(On, "s", "per.t")}
           LEFT JOIN contraceptive_events e ON e.woman_id = w.id AND e.date <= per.t
-          WHERE {string.Format(Present.Replace("birth_date", "p.birth_date").Replace("died_on", "p.died_on").Replace("moved_", "p.moved_"), "per.t")}
-          GROUP BY per.k, per.t, w.id, p.id) x
+          LEFT JOIN LATERAL (SELECT (e.date - DATE '1900-01-01') * 4
+                               + CASE WHEN e.type IN (2, 6, 29) THEN 0 WHEN e.type BETWEEN 20 AND 24 THEN 2 ELSE 1 END AS key) o ON true
+          GROUP BY per.k, per.t, w.id, p.id, s.id) x
         GROUP BY 1, 2, 3;
 
         SELECT per.k, township_code::text, type, count(*)
@@ -75,8 +86,9 @@ public static class IndicatorBaseline
           count(*) FILTER (WHERE b.approved_on BETWEEN per.f AND per.t),
           count(*) FILTER (WHERE b.approved_on < per.f AND (b.exited_on IS NULL OR b.exited_on >= per.f)),
           count(*) FILTER (WHERE b.exited_on BETWEEN per.f AND per.t),
-          coalesce((SELECT sum(l.amount) FROM payment_lines l JOIN payment_runs r ON r.id = l.run_id JOIN beneficiaries bb ON bb.id = l.beneficiary_id
-                    WHERE r.township_code = b.township_code AND bb.programme = b.programme AND r.from_month BETWEEN per.f AND per.t), 0)
+          coalesce((SELECT sum(u.amount) FROM payment_lines l JOIN payment_runs r ON r.id = l.run_id,
+                           unnest(l.paid_months, l.month_amounts) AS u(month, amount)
+                    WHERE r.township_code = b.township_code AND l.programme = b.programme AND u.month BETWEEN per.f AND per.t), 0)
         FROM beneficiaries b CROSS JOIN {Periods}
         WHERE b.approved_on IS NOT NULL GROUP BY per.k, b.township_code, b.programme, per.f, per.t;
 
@@ -86,7 +98,7 @@ public static class IndicatorBaseline
 
     /// <summary>Counts per period (0 = the period, 1 = last year) and township.</summary>
     public static async Task<Dictionary<(int, string), IndicatorCounts>> CountsAsync(NpgsqlConnection conn, Period now, Period last,
-        int deadlineDay)
+        int deadlineDay, int yearStartMonth = 1)
     {
         var result = new Dictionary<(int, string), IndicatorCounts>();
         IndicatorCounts C(NpgsqlDataReader r) =>
@@ -97,6 +109,9 @@ public static class IndicatorBaseline
         cmd.Parameters.AddWithValue("f1", last.From);
         cmd.Parameters.AddWithValue("t1", last.To);
         cmd.Parameters.AddWithValue("deadline", deadlineDay);
+        cmd.Parameters.AddWithValue("shift", (13 - yearStartMonth) % 12);
+        cmd.Parameters.AddWithValue("y0", Period.YearOf(now.To, yearStartMonth));
+        cmd.Parameters.AddWithValue("y1", Period.YearOf(last.To, yearStartMonth));
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
         {
@@ -110,7 +125,7 @@ public static class IndicatorBaseline
             (c.Births, c.Boys, c.Girls, c.Compliant) = (r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5));
             c.ByParity = [r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)];
             c.CompliantByParity = [r.GetInt64(9), r.GetInt64(10), r.GetInt64(11)];
-            (c.Twins, c.LateReports, c.EarlierYearsReported) = (r.GetInt64(12), r.GetInt64(13), r.GetInt64(14));
+            (c.Twins, c.LateReports, c.EarlierYearsReported, c.InMigrantBirths) = (r.GetInt64(12), r.GetInt64(13), r.GetInt64(14), r.GetInt64(15));
         }
         await r.NextResultAsync();
         while (await r.ReadAsync())
@@ -126,8 +141,10 @@ public static class IndicatorBaseline
         while (await r.ReadAsync()) C(r).Procedures[(FamilyPlanning.Core.Contraception.ContraceptiveType)r.GetInt32(2)] = r.GetInt64(3);
         await r.NextResultAsync();
         while (await r.ReadAsync())
-            C(r).Subsidies[(FamilyPlanning.Core.Subsidies.Programme)r.GetInt32(2)] =
-                new FamilyPlanning.Core.Indicators.SubsidyCounts(r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetDecimal(6));
+        {
+            var counts = new SubsidyCounts(r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetDecimal(6));
+            if (counts != new SubsidyCounts()) C(r).Subsidies[(FamilyPlanning.Core.Subsidies.Programme)r.GetInt32(2)] = counts;
+        }
         await r.NextResultAsync();
         while (await r.ReadAsync()) { }
         return result;
@@ -151,6 +168,7 @@ public static class IndicatorBaseline
         Check("twins", a.Twins, b.Twins);
         Check("late reports", a.LateReports, b.LateReports);
         Check("earlier years", a.EarlierYearsReported, b.EarlierYearsReported);
+        Check("in-migrant births", a.InMigrantBirths, b.InMigrantBirths);
         Check("married WCBA", a.MarriedWcba, b.MarriedWcba);
         Check("exempt", a.MarriedWcbaExempt, b.MarriedWcbaExempt);
         Check("one-child certificates", a.OneChildCertificates, b.OneChildCertificates);

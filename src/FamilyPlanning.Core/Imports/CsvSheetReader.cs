@@ -83,13 +83,16 @@ internal static class CsvSheetReader
 
     private static bool IsValidUtf8(Stream content)
     {
-        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        var encoding = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        var decoder = encoding.GetDecoder();
         var buffer = new byte[64 * 1024];
+        var chars = new char[encoding.GetMaxCharCount(buffer.Length)];
         try
         {
+            // GetChars, not GetCharCount: only decoding keeps a character split across two chunks for the next one.
             int n;
-            while ((n = content.Read(buffer, 0, buffer.Length)) > 0) decoder.GetCharCount(buffer, 0, n, flush: false);
-            decoder.GetCharCount([], 0, 0, flush: true);
+            while ((n = content.Read(buffer, 0, buffer.Length)) > 0) decoder.GetChars(buffer, 0, n, chars, 0, flush: false);
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
             return true;
         }
         catch (DecoderFallbackException)
