@@ -52,6 +52,10 @@ public sealed class WomanService(AppDbContext db, ICurrentUser current, TimeProv
             .ToDictionary(g => g.Key, g => Methods.InEffect(g.Select(e => (e.Type, e.Date)), on));
     }
 
+    /// <summary>The woman's exemptions with their dates, oldest first (her record must be readable: call after GetAsync).</summary>
+    public Task<List<WomanExemption>> ExemptionsAsync(long womanId, CancellationToken ct) =>
+        db.WomanExemptions.AsNoTracking().Where(x => x.WomanId == womanId).OrderBy(x => x.From).ToListAsync(ct);
+
     public async Task<Woman> GetAsync(long id, CancellationToken ct) =>
         await current.Scope.Readable(db.Women.AsNoTracking(), w => w.TownshipCode)
             .Include(w => w.Person).ThenInclude(p => p!.Household).ThenInclude(h => h!.Village)

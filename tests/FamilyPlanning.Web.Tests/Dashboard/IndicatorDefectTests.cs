@@ -114,6 +114,7 @@ public class IndicatorDefectTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("—", Text(await FiguresAsync("2026H1"), "contraceptive_prevalence"));
         Assert.Equal("0.00%", Text(await FiguresAsync("2026-08"), "contraceptive_prevalence"));
         Assert.Null(await Portal.ScalarAsync<int?>("SELECT exemption FROM women WHERE id = @w", ("w", woman)));
+        Assert.Contains("孕期：2026-02-01 至 2026-08-01", (await Forms.GetHtmlAsync(clerk, $"/Women/Details/{woman}")).Text("#exemptions"));
     }
 
     [Fact]

@@ -95,6 +95,27 @@ public class HistoryTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task DatedFact_InASubmittedMonth_IsRefusedAndNothingChanges()
+    {
+        var (_, person, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1), registeredOn: new DateOnly(2015, 1, 1));
+        var clerk = await SignInAsync("clerk01");
+        var month = new DateOnly(Given.Today.Year, Given.Today.Month, 1).AddMonths(-2);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await Forms.SubmitAsync(clerk, $"/Monthly/Report?township={Given.Longmen}&month={month:yyyy-MM}", "Submit", [])).StatusCode);
+        var events = await Portal.ScalarAsync<long>("SELECT count(*) FROM person_events WHERE person_id = @p", ("p", person));
+
+        var refused = await Forms.SubmitAsync(clerk, $"/Persons/Details/{person}", "Marital", new()
+        {
+            ["Version"] = (await VersionAsync(person)).ToString(),
+            ["Marital.Status"] = "Divorced",
+            ["Marital.Date"] = month.AddDays(9).ToString("yyyy-MM-dd"),
+        });
+        Assert.Contains("月报已上报", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(events, await Portal.ScalarAsync<long>("SELECT count(*) FROM person_events WHERE person_id = @p", ("p", person)));
+        Assert.Equal((int)MaritalStatus.FirstMarriage, await Portal.ScalarAsync<int>("SELECT marital_status FROM persons WHERE id = @p", ("p", person)));
+    }
+
+    [Fact]
     public async Task BackDatedDivorce_BetweenEarlierFacts_ChangesOnlyTheDatesAfterIt()
     {
         var (_, person, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1), registeredOn: new DateOnly(2015, 1, 1));

@@ -24,6 +24,7 @@ public class DetailsModel(WomanService women, PersonService persons, BirthServic
     public DateOnly Today => women.Today;
     public bool CanWrite { get; private set; }
     public List<AuditEntry> History { get; private set; } = [];
+    public List<WomanExemption> Exemptions { get; private set; } = [];
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => Show(ct);
 
@@ -52,6 +53,7 @@ public class DetailsModel(WomanService women, PersonService persons, BirthServic
         Boys = Woman.BoysBefore + Births.Count(b => b.Sex == Sex.Male);
         Girls = Woman.GirlsBefore + Births.Count(b => b.Sex == Sex.Female);
         History = await audit.HistoryAsync(nameof(Core.People.Woman), Id.ToString(), Woman.TownshipCode, ct);
+        Exemptions = await women.ExemptionsAsync(Woman.Id, ct);
         return Page();
     }
 }
