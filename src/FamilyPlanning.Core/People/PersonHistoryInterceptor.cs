@@ -54,16 +54,23 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
         var marriedOn = sync
             ? db.Women.Where(w => ids.Contains(w.PersonId)).Select(w => new { w.PersonId, w.MarriedOn }).ToList()
             : await db.Women.Where(w => ids.Contains(w.PersonId)).Select(w => new { w.PersonId, w.MarriedOn }).ToListAsync(ct);
+        // Lookups by person, so a save of many persons (an import) stays linear.
+        var entries = people.ToDictionary(e => e.Entity.Id);
+        var local = db.Persons.Local.Where(p => ids.Contains(p.Id)).ToDictionary(p => p.Id);
+        var womenOf = women.GroupBy(w => w.Entity.PersonId).ToDictionary(g => g.Key, g => g.First());
+        var marriedOnOf = marriedOn.GroupBy(w => w.PersonId).ToDictionary(g => g.Key, g => g.First().MarriedOn);
+        var eventsOf = existing.Where(e => db.Entry(e).State != EntityState.Deleted).ToLookup(e => e.PersonId);
+        var factsOf = facts.ToLookup(f => f.PersonId);
         foreach (var id in ids)
         {
-            var entry = people.FirstOrDefault(e => e.Entity.Id == id);
-            var person = entry?.Entity ?? db.Persons.Local.FirstOrDefault(p => p.Id == id);
+            var entry = entries.GetValueOrDefault(id);
+            var person = entry?.Entity ?? local.GetValueOrDefault(id);
             if (person is null) continue;
-            var woman = women.FirstOrDefault(w => w.Entity.PersonId == id);
+            var woman = womenOf.GetValueOrDefault(id);
             var marriage = woman?.Entity.MarriedOn ?? (marriages.TryGetValue(id, out var copied) ? copied : (DateOnly?)null)
-                ?? marriedOn.FirstOrDefault(w => w.PersonId == id)?.MarriedOn;
-            var events = existing.Where(e => e.PersonId == id && db.Entry(e).State != EntityState.Deleted).ToList();
-            var own = facts.Where(f => f.PersonId == id).ToList();
+                ?? marriedOnOf.GetValueOrDefault(id);
+            var events = eventsOf[id].ToList();
+            var own = factsOf[id].ToList();
             if (events.Count == 0)
             {
                 events = PersonHistory.FromRow(person, marriage);
@@ -85,8 +92,8 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
     {
         var p = entry.Entity;
         T Was<T>(string name) => (T)entry.OriginalValues[name]!;
-        PersonEvent Registration() => events.First(e => e.Kind == PersonEventKind.Registered);
-        PersonEvent? Latest(PersonEventKind kind) => PersonHistory.Ordered(events).LastOrDefault(e => e.Kind == kind);
+        PersonEvent Registration() => RegistrationOf(events);
+        PersonEvent? Latest(PersonEventKind kind) => LatestOf(events, kind);
 
         if (Was<DateOnly>(nameof(Person.BirthDate)) != p.BirthDate) Registration().Date = p.BirthDate;
 
@@ -112,8 +119,8 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
     {
         var p = entry.Entity;
         T Was<T>(string name) => (T)entry.OriginalValues[name]!;
-        PersonEvent Registration() => events.First(e => e.Kind == PersonEventKind.Registered);
-        PersonEvent? Latest(PersonEventKind kind) => PersonHistory.Ordered(events).LastOrDefault(e => e.Kind == kind);
+        PersonEvent Registration() => RegistrationOf(events);
+        PersonEvent? Latest(PersonEventKind kind) => LatestOf(events, kind);
         void Remove(PersonEvent e) { events.Remove(e); db.PersonEvents.Remove(e); }
 
         var diedWas = Was<DateOnly?>(nameof(Person.DiedOn));
@@ -153,6 +160,11 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
 
     }
 
+    private static PersonEvent RegistrationOf(List<PersonEvent> events) => events.First(e => e.Kind == PersonEventKind.Registered);
+
+    private static PersonEvent? LatestOf(List<PersonEvent> events, PersonEventKind kind) =>
+        PersonHistory.Ordered(events).LastOrDefault(e => e.Kind == kind);
+
     /// <summary>The woman's 结婚日期 is her first marriage fact: before it she was unmarried.</summary>
     private static void Marry(Person p, List<PersonEvent> events, DateOnly marriedOn, AppDbContext db)
     {
@@ -160,7 +172,7 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
         var first = PersonHistory.Ordered(events).FirstOrDefault(e => e.Kind == PersonEventKind.Marital);
         if (first is not null) { first.Date = marriedOn; return; }
         if (p.MaritalStatus is not (MaritalStatus.FirstMarriage or MaritalStatus.Remarried)) return;
-        var registration = events.First(e => e.Kind == PersonEventKind.Registered);
+        var registration = RegistrationOf(events);
         var status = registration.MaritalStatus;
         registration.MaritalStatus = MaritalStatus.Unmarried;
         var marriage = PersonHistory.New(p, PersonEventKind.Marital, marriedOn, marital: status);

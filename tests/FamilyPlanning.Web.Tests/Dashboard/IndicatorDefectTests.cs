@@ -16,14 +16,9 @@ public class IndicatorDefectTests(PortalFactory portal) : PortalTest(portal)
 {
     private readonly Given _given = new(portal);
 
-    private async Task<JsonElement> FiguresAsync(string period)
-    {
-        var county = await SignInAsync("county");
-        var json = JsonDocument.Parse(await county.GetStringAsync($"/api/indicators?period={period}&township={Given.Longmen}")).RootElement;
-        return json.GetProperty("total").GetProperty("indicators");
-    }
+    private async Task<JsonElement> FiguresAsync(string period) => await IndicatorApi.FiguresAsync(await SignInAsync("county"), period);
 
-    private static string Text(JsonElement figures, string key) => figures.GetProperty(key).GetProperty("text").GetString()!;
+    private static string Text(JsonElement figures, string key) => figures.Text(key);
 
     private Task Events(long woman, params (ContraceptiveType type, DateOnly date)[] events) => _given.Db(async db =>
     {

@@ -25,11 +25,8 @@ public class HistoryTests(PortalFactory portal) : PortalTest(portal)
             $"{handler}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private async Task<string> FigureAsync(HttpClient county, string period, string key, string township = Given.Longmen)
-    {
-        var json = JsonDocument.Parse(await county.GetStringAsync($"/api/indicators?period={period}&township={township}")).RootElement;
-        return json.GetProperty("total").GetProperty("indicators").GetProperty(key).GetProperty("text").GetString()!;
-    }
+    private static Task<string> FigureAsync(HttpClient county, string period, string key, string township = Given.Longmen) =>
+        IndicatorApi.FigureAsync(county, period, key, township);
 
     [Fact]
     public async Task ReturnMigrant_OutAndBackTwice_CountedExactlyWhenHere()
