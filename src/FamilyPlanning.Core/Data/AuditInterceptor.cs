@@ -138,5 +138,21 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         };
     }
 
+    /// <summary>An audit row a service writes itself for a change the tracker does not show as a row change (a fact of a
+    /// person's history removed with its reason), in the same form as the rows this interceptor writes.</summary>
+    public static AuditEntry Updated(Security.UserScope scope, DateTimeOffset now, string entity, string key, string? townshipCode,
+        Dictionary<string, object?> before, Dictionary<string, object?> after) => new()
+        {
+            At = now,
+            UserId = scope.UserId,
+            UserName = scope.UserName,
+            Entity = entity,
+            EntityKey = key,
+            Action = AuditAction.Updated,
+            TownshipCode = townshipCode,
+            Before = Serialize(before),
+            After = Serialize(after),
+        };
+
     private static string Serialize(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, Json);
 }

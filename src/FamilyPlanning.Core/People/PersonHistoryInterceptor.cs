@@ -157,7 +157,6 @@ public sealed class PersonHistoryInterceptor : SaveChangesInterceptor
                 }
             }
         }
-
     }
 
     private static PersonEvent RegistrationOf(List<PersonEvent> events) => events.First(e => e.Kind == PersonEventKind.Registered);

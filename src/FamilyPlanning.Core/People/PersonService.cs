@@ -85,10 +85,10 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
         await SaveAsync(person, ct);
     }
 
-    /// <summary>The person's dated history (oldest first) and the names of the villages it passes through.</summary>
-    public async Task<(List<PersonEvent> Events, Dictionary<string, string> Villages)> EventsAsync(long id, CancellationToken ct)
+    /// <summary>The dated history (oldest first) of a person read with <see cref="GetAsync"/>, and the names of the villages
+    /// it passes through.</summary>
+    public async Task<(List<PersonEvent> Events, Dictionary<string, string> Villages)> EventsAsync(Person person, CancellationToken ct)
     {
-        var person = await GetAsync(id, ct);
         var events = PersonHistory.Ordered(await db.PersonEvents.AsNoTracking().Where(e => e.PersonId == person.Id).ToListAsync(ct)).ToList();
         var codes = events.Select(e => e.VillageCode).Distinct().ToList();
         var villages = await db.Villages.AsNoTracking().Where(v => codes.Contains(v.Code)).ToDictionaryAsync(v => v.Code, v => v.Name, ct);
@@ -113,25 +113,11 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
             throw new RuleViolation(null, "出生登记是人员档案的起点，不能删除；如有错误请修改人员信息");
         db.PersonEvents.Remove(fact);
         db.PersonFacts.Refold(person.Id);
-        var scope = current.Scope;
         var what = $"{PersonNames.Of(fact.Kind)} {fact.Date:yyyy-MM-dd}";
-        db.AuditEntries.Add(new Audit.AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            UserId = scope.UserId,
-            UserName = scope.UserName,
-            Entity = nameof(Person),
-            EntityKey = person.Id.ToString(),
-            Action = Audit.AuditAction.Updated,
-            TownshipCode = person.TownshipCode,
-            Before = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["PersonEvent"] = what }, AuditJson),
-            After = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["PersonEvent"] = "已删除：" + what, ["DeleteReason"] = why }, AuditJson),
-        });
+        db.AuditEntries.Add(AuditInterceptor.Updated(current.Scope, clock.GetUtcNow(), nameof(Person), person.Id.ToString(),
+            person.TownshipCode, new() { ["PersonEvent"] = what }, new() { ["PersonEvent"] = "已删除：" + what, ["DeleteReason"] = why }));
         await SaveAsync(person, ct);
     }
-
-    private static readonly System.Text.Json.JsonSerializerOptions AuditJson =
-        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// 县内迁移 on a date: to another household of this or another township of the county. Counts before the date keep the

@@ -77,7 +77,7 @@ public class DetailsModel(PersonService persons, WomanService women, AuditLogSer
         IdNumberShown = Masked(Person.IdNumber, persons.SeesFullIdNumbers(Person.TownshipCode));
         WomanId = await women.IdOfPersonAsync(Id, ct);
         History = await audit.HistoryAsync(nameof(Core.People.Person), Id.ToString(), Person.TownshipCode, ct);
-        (Events, _villages) = await persons.EventsAsync(Id, ct);
+        (Events, _villages) = await persons.EventsAsync(Person, ct);
         Townships = (await places.TownshipsAsync(ct)).Where(t => t.AbolishedOn is null)
             .Select(t => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(t.Name, t.Code, t.Code == Person.TownshipCode)).ToList();
         return Page();
