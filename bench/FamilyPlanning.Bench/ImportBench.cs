@@ -92,6 +92,10 @@ public static class ImportBench
         await Exec(conn, "VACUUM ANALYZE households, persons, women, births, audit_log");
     }
 
+    /// <summary>A committed register change that moves the ledger: one birth's report date set again (its mother's entries
+    /// are recomputed and the difference appended).</summary>
+    public const string TouchBirth = "UPDATE births SET reported_on = reported_on WHERE id = (SELECT max(id) FROM births)";
+
     public static async Task Exec(NpgsqlConnection conn, string sql)
     {
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };

@@ -80,6 +80,32 @@ public sealed class IndicatorCounts
     }
 
     public long Procedure(Contraception.ContraceptiveType t) => Procedures.GetValueOrDefault(t);
+
+    /// <summary>Every count by name (zeros left out), for comparing two ways of counting (<c>verify-ledger</c>, tests).</summary>
+    public SortedDictionary<string, decimal> Named()
+    {
+        var all = new List<(string, decimal)>
+        {
+            (nameof(PopulationStart), PopulationStart), (nameof(PopulationEnd), PopulationEnd), (nameof(InMigrantsEnd), InMigrantsEnd),
+            (nameof(Births), Births), (nameof(Boys), Boys), (nameof(Girls), Girls), (nameof(Compliant), Compliant),
+            (nameof(Twins), Twins), (nameof(LateReports), LateReports), (nameof(EarlierYearsReported), EarlierYearsReported),
+            (nameof(Deaths), Deaths), (nameof(MarriedWcba), MarriedWcba), (nameof(MarriedWcbaExempt), MarriedWcbaExempt),
+            (nameof(ExemptWithMethod), ExemptWithMethod), (nameof(OneChildCertificates), OneChildCertificates),
+            (nameof(UnregisteredMarriedWcba), UnregisteredMarriedWcba), (nameof(InMigrantBirths), InMigrantBirths),
+            (nameof(InMigrantMarriedWcba), InMigrantMarriedWcba), (nameof(InMigrantWithMethod), InMigrantWithMethod),
+            (nameof(InMigrantExempt), InMigrantExempt), (nameof(InMigrantExemptWithMethod), InMigrantExemptWithMethod),
+        };
+        for (var i = 0; i < 3; i++)
+        {
+            all.Add(($"{nameof(ByParity)}[{i + 1}]", ByParity[i]));
+            all.Add(($"{nameof(CompliantByParity)}[{i + 1}]", CompliantByParity[i]));
+        }
+        all.AddRange(Methods.Select(m => ($"{nameof(Methods)}[{m.Key}]", (decimal)m.Value)));
+        all.AddRange(Procedures.Select(p => ($"{nameof(Procedures)}[{p.Key}]", (decimal)p.Value)));
+        foreach (var (p, s) in Subsidies)
+            all.AddRange([($"{p}.New", s.New), ($"{p}.Continuing", s.Continuing), ($"{p}.Exited", s.Exited), ($"{p}.Paid", s.Paid)]);
+        return new SortedDictionary<string, decimal>(all.Where(x => x.Item2 != 0).ToDictionary(x => x.Item1, x => x.Item2));
+    }
 }
 
 public sealed record SubsidyCounts(long New = 0, long Continuing = 0, long Exited = 0, decimal Paid = 0)

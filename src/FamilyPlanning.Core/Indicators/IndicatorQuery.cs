@@ -108,18 +108,15 @@ public sealed class IndicatorQuery(AppDbContext db)
         while (await r.ReadAsync(ct)) row(r);
     }
 
-    /// <summary>A person's state (a <c>person_events</c> row) that holds on a date.</summary>
-    private const string Holds = "{0}.date <= {1} AND ({0}.valid_to IS NULL OR {0}.valid_to > {1})";
-
     /// <summary>
     /// Population at a date from the persons' histories as they were on that date: present (born, here, alive) 户籍 persons
     /// in the township they were registered in then; 流入 apart. Deaths: of persons present here just before, 户籍.
     /// </summary>
     private static readonly string PopulationSql = $"""
         SELECT township_code::text,
-          count(*) FILTER (WHERE present AND residence <> {(int)Residence.InMigrant} AND {string.Format(Holds, "s", "@before")}),
-          count(*) FILTER (WHERE present AND residence <> {(int)Residence.InMigrant} AND {string.Format(Holds, "s", "@to")}),
-          count(*) FILTER (WHERE present AND residence = {(int)Residence.InMigrant} AND {string.Format(Holds, "s", "@to")}),
+          count(*) FILTER (WHERE present AND residence <> {(int)Residence.InMigrant} AND {IndicatorSql.Holds("s", "@before")}),
+          count(*) FILTER (WHERE present AND residence <> {(int)Residence.InMigrant} AND {IndicatorSql.Holds("s", "@to")}),
+          count(*) FILTER (WHERE present AND residence = {(int)Residence.InMigrant} AND {IndicatorSql.Holds("s", "@to")}),
           count(*) FILTER (WHERE kind = {(int)PersonEventKind.Death} AND counts_as_death AND residence <> {(int)Residence.InMigrant}
                            AND date BETWEEN @from AND @to)
         FROM person_events s WHERE township_code = ANY(@t)
@@ -158,30 +155,18 @@ public sealed class IndicatorQuery(AppDbContext db)
                      count(*) OVER (PARTITION BY delivery_id) AS in_delivery
               FROM births b
               JOIN women mw ON mw.id = b.mother_id
-              JOIN person_events ms ON ms.person_id = mw.person_id AND {string.Format(Holds, "ms", "b.birth_date")}
+              JOIN person_events ms ON ms.person_id = mw.person_id AND {IndicatorSql.Holds("ms", "b.birth_date")}
               LEFT JOIN monthly_reports mr ON mr.township_code = b.township_code AND mr.month = date_trunc('month', b.birth_date)::date
               WHERE b.township_code = ANY(@t)
                 AND (b.birth_date BETWEEN @from AND @to OR (b.birth_date < @from AND b.reported_on BETWEEN @from AND @to))) x
         GROUP BY township_code
         """;
 
-    // Method in effect at the period end, by the precedence of Methods.InEffect: sterilisation, IUD, implant, ongoing method;
-    // events are ordered by date and Methods.SameDayOrder (the key below), so a same-day replacement leaves a device in place.
-    // Per township and method: 户籍 married WCBA, of whom exempt; certificate holders among 户籍 women 15–49; 流入 married WCBA,
-    // of whom exempt. Exempt women leave the prevalence numerator with the denominator (IndicatorMath).
+    // Method in effect at the period end (IndicatorSql.MethodCase). Per township and method: 户籍 married WCBA, of whom
+    // exempt; certificate holders among 户籍 women 15–49; 流入 married WCBA, of whom exempt. Exempt women leave the
+    // prevalence numerator with the denominator (IndicatorMath).
     private static readonly string WomenSql = $"""
-        SELECT s.township_code::text,
-          CASE WHEN NOT married THEN 0
-               WHEN m.fs IS NOT NULL THEN {(int)Method.FemaleSterilisation}
-               WHEN m.ms IS NOT NULL THEN {(int)Method.MaleSterilisation}
-               WHEN m.iud_in > coalesce(m.iud_out, -1) THEN {(int)Method.Iud}
-               WHEN m.imp_in > coalesce(m.imp_out, -1) THEN {(int)Method.Implant}
-               WHEN m.ong > coalesce(m.ong_end, -1) THEN CASE m.ong_type
-                    WHEN {(int)ContraceptiveType.Condom} THEN {(int)Method.Condom}
-                    WHEN {(int)ContraceptiveType.Topical} THEN {(int)Method.Topical}
-                    WHEN {(int)ContraceptiveType.OtherMethod} THEN {(int)Method.Other}
-                    ELSE {(int)Method.PillOrInjection} END
-               ELSE {(int)Method.None} END AS method,
+        SELECT s.township_code::text, {IndicatorSql.MethodCase("k.married")} AS method,
           count(*) FILTER (WHERE married AND resident),
           count(*) FILTER (WHERE married AND resident AND exempt),
           count(*) FILTER (WHERE wcba AND resident AND w.one_child_certificate IS NOT NULL
@@ -190,37 +175,20 @@ public sealed class IndicatorQuery(AppDbContext db)
           count(*) FILTER (WHERE married AND NOT resident AND exempt)
         FROM women w
         JOIN persons p ON p.id = w.person_id
-        JOIN person_events s ON s.person_id = w.person_id AND s.present AND {string.Format(Holds, "s", "@to")}
-        CROSS JOIN LATERAL (SELECT p.birth_date > (@to - interval '50 years')::date AND p.birth_date <= (@to - interval '15 years')::date AS wcba,
-                                   s.residence <> {(int)Residence.InMigrant} AS resident,
-                                   EXISTS (SELECT 1 FROM woman_exemptions x WHERE x.woman_id = w.id
-                                           AND x.reason IN ({(int)Exemption.Infertile}, {(int)Exemption.Menopause}, {(int)Exemption.Pregnant})
-                                           AND x."from" <= @to AND (x."to" IS NULL OR x."to" > @to)) AS exempt) a
-        CROSS JOIN LATERAL (SELECT a.wcba AND s.marital_status IN ({(int)MaritalStatus.FirstMarriage}, {(int)MaritalStatus.Remarried}) AS married) k
-        LEFT JOIN LATERAL (
-          SELECT max(e.date) FILTER (WHERE e.type = {(int)ContraceptiveType.TubalLigation}) fs,
-                 max(e.date) FILTER (WHERE e.type = {(int)ContraceptiveType.Vasectomy}) ms,
-                 max(o.key) FILTER (WHERE e.type = {(int)ContraceptiveType.IudInsertion}) iud_in,
-                 max(o.key) FILTER (WHERE e.type = {(int)ContraceptiveType.IudRemoval}) iud_out,
-                 max(o.key) FILTER (WHERE e.type = {(int)ContraceptiveType.ImplantInsertion}) imp_in,
-                 max(o.key) FILTER (WHERE e.type = {(int)ContraceptiveType.ImplantRemoval}) imp_out,
-                 max(o.key) FILTER (WHERE e.type BETWEEN {(int)ContraceptiveType.Pill} AND {(int)ContraceptiveType.OtherMethod}) ong,
-                 max(o.key) FILTER (WHERE e.type IN ({(int)ContraceptiveType.MethodStopped}, {(int)ContraceptiveType.IudInsertion}, {(int)ContraceptiveType.ImplantInsertion})) ong_end,
-                 (array_agg(e.type ORDER BY o.key DESC, e.id DESC)
-                    FILTER (WHERE e.type BETWEEN {(int)ContraceptiveType.Pill} AND {(int)ContraceptiveType.OtherMethod}))[1] ong_type
-          FROM contraceptive_events e
-          CROSS JOIN LATERAL (SELECT (e.date - DATE '1900-01-01') * 4 + CASE
-                WHEN e.type IN ({(int)ContraceptiveType.IudRemoval}, {(int)ContraceptiveType.ImplantRemoval}, {(int)ContraceptiveType.MethodStopped}) THEN 0
-                WHEN e.type BETWEEN {(int)ContraceptiveType.Pill} AND {(int)ContraceptiveType.OtherMethod} THEN 2 ELSE 1 END AS key) o
-          WHERE e.woman_id = w.id AND e.date <= @to AND k.married) m ON true
+        JOIN person_events s ON s.person_id = w.person_id AND s.present AND {IndicatorSql.Holds("s", "@to")}
+        CROSS JOIN LATERAL (SELECT {IndicatorSql.Wcba("p.birth_date", "@to")} AS wcba,
+                                   NOT {IndicatorSql.InMigrant("s.residence")} AS resident,
+                                   {IndicatorSql.Exempt("w.id", "@to")} AS exempt) a
+        CROSS JOIN LATERAL (SELECT a.wcba AND {IndicatorSql.Married("s.marital_status")} AS married) k
+        {IndicatorSql.MethodJoin("w.id", "@to", "k.married")}
         WHERE s.township_code = ANY(@t)
         GROUP BY 1, 2
         """;
 
-    private const string ProceduresSql = """
+    private static readonly string ProceduresSql = $"""
         SELECT township_code::text, type, count(*)
         FROM contraceptive_events
-        WHERE township_code = ANY(@t) AND date BETWEEN @from AND @to AND type < 20
+        WHERE township_code = ANY(@t) AND date BETWEEN @from AND @to AND {IndicatorSql.IsProcedure("type")}
         GROUP BY 1, 2
         """;
 
@@ -244,10 +212,15 @@ public sealed class IndicatorQuery(AppDbContext db)
         FROM people FULL JOIN paid ON paid.township_code = people.township_code AND paid.programme = people.programme
         """;
 
-    private const string MonthlySql = """
-        SELECT township_code::text, date_trunc('month', birth_date)::timestamp, count(*) FILTER (WHERE sex = 1),
-               count(*) FILTER (WHERE sex = 2), count(*) FILTER (WHERE policy_status = 1)
-        FROM births WHERE township_code = ANY(@t) AND birth_date BETWEEN @from AND @to
+    /// <summary>The trend chart's births: those of 户籍 mothers (as <see cref="BirthsSql"/> counts them), by month.</summary>
+    private static readonly string MonthlySql = $"""
+        SELECT b.township_code::text, date_trunc('month', b.birth_date)::timestamp,
+               count(*) FILTER (WHERE b.sex = {(int)Sex.Male}), count(*) FILTER (WHERE b.sex = {(int)Sex.Female}),
+               count(*) FILTER (WHERE b.policy_status = {(int)Births.PolicyStatus.Compliant})
+        FROM births b
+        JOIN women mw ON mw.id = b.mother_id
+        JOIN person_events ms ON ms.person_id = mw.person_id AND {IndicatorSql.Holds("ms", "b.birth_date")}
+        WHERE b.township_code = ANY(@t) AND b.birth_date BETWEEN @from AND @to AND NOT {IndicatorSql.InMigrant("ms.residence")}
         GROUP BY 1, 2
         """;
 }

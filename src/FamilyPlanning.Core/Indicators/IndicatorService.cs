@@ -1,6 +1,7 @@
 using FamilyPlanning.Core.Audit;
 using FamilyPlanning.Core.Common;
 using FamilyPlanning.Core.Data;
+using FamilyPlanning.Core.Indicators.Ledger;
 using FamilyPlanning.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public sealed record IndicatorReport(Period Period, Period LastYearPeriod, UnitI
 /// <summary>Every indicator of DOMAIN.md §4 for the townships a user may read (one, several or all), for any period, with
 /// the same period last year. The dashboard, the JSON API and the PDF reports all come through here.</summary>
 public sealed class IndicatorService(AppDbContext db, ICurrentUser current, TimeProvider clock, IndicatorQuery query,
-    SettingsService settings, IndicatorCache cache)
+    LedgerQuery ledger, SettingsService settings)
 {
     public async Task<Period> PeriodAsync(string? code, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -37,15 +38,8 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
     public async Task<IndicatorReport> ReportAsync(Period period, string? township, CancellationToken ct)
     {
         var chosen = await ChosenAsync(period, township, ct);
-        var version = await db.Database.SqlQueryRaw<long>("SELECT version AS \"Value\" FROM register_version WHERE id = 1").SingleAsync(ct);
-        var key = $"{period.Code}|{period.From}|{period.To}|{ChinaTime.Today(clock)}|{string.Join(",", chosen.Select(t => t.Code))}";
-        // Shared by every request waiting for it, so it must not stop when the first of them goes away.
-        return await cache.GetAsync(key, version, () => ComputeAsync(period, chosen, CancellationToken.None));
+        return await ComputeAsync(period, chosen, ct);
     }
-
-    /// <summary>The report computed from the registers now, without the cache (the bench measures this).</summary>
-    public async Task<IndicatorReport> ComputeAsync(Period period, string? township, CancellationToken ct) =>
-        await ComputeAsync(period, await ChosenAsync(period, township, ct), ct);
 
     private async Task<List<(string Code, string Name)>> ChosenAsync(Period period, string? township, CancellationToken ct)
     {
@@ -65,12 +59,7 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
         var codes = chosen.Select(t => t.Code).ToList();
         var s = await settings.GetAsync(ct);
         var last = period.SameLastYear();
-        // The period, last year's and the monthly series on three pooled connections at once.
-        var nowTask = query.CountsAsync(codes, period, s.ReportDeadlineDay, s.YearStartMonth, ct);
-        var beforeTask = query.CountsAsync(codes, last, s.ReportDeadlineDay, s.YearStartMonth, ct);
-        var monthlyTask = query.MonthlyBirthsAsync(codes, period, ct);
-        await Task.WhenAll(nowTask, beforeTask, monthlyTask);
-        var (now, before, monthly) = (nowTask.Result, beforeTask.Result, monthlyTask.Result);
+        var (now, before, monthly) = await CountsAsync(codes, period, last, s, ct);
         // Targets are per (statistical) year: the one the period ends in, and its pace is the share of that year elapsed.
         var year = Period.YearOf(period.To, s.YearStartMonth);
         var targets = await db.Targets.AsNoTracking().Where(t => codes.Contains(t.TownshipCode) && (t.Year == year || t.Year == year - 1))
@@ -91,11 +80,28 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
 
         var months = period.Months().Select(m =>
         {
-            var ms = monthly.Where(x => x.month == m).ToList();
-            return new MonthRow(m, ms.Sum(x => x.boys + x.girls), ms.Sum(x => x.boys), ms.Sum(x => x.girls), ms.Sum(x => x.compliant));
+            var ms = monthly.Where(x => x.Month == m).ToList();
+            return new MonthRow(m, ms.Sum(x => x.Boys + x.Girls), ms.Sum(x => x.Boys), ms.Sum(x => x.Girls), ms.Sum(x => x.Compliant));
         }).ToList();
         var planned = rows.Select(r => (r.Code, r.Name, r["planned_birth_rate"].Value)).ToList();
         return new IndicatorReport(period, last, total, rows, months, planned);
+    }
+
+    /// <summary>The counts of the period and last year's, and the monthly births: from the ledger (one statement), or for a
+    /// period before the ledger's first month by scanning the registers.</summary>
+    private async Task<(Dictionary<string, IndicatorCounts>, Dictionary<string, IndicatorCounts>, List<MonthlyBirths>)> CountsAsync(
+        List<string> codes, Period period, Period last, PortalSettings s, CancellationToken ct)
+    {
+        if (LedgerQuery.Covers(last))
+        {
+            var answer = await ledger.CountsAsync(codes, [period, last], s.ReportDeadlineDay, s.YearStartMonth, ct);
+            return (answer.Periods[0], answer.Periods[1], answer.Months);
+        }
+        var now = await query.CountsAsync(codes, period, s.ReportDeadlineDay, s.YearStartMonth, ct);
+        var before = await query.CountsAsync(codes, last, s.ReportDeadlineDay, s.YearStartMonth, ct);
+        var monthly = (await query.MonthlyBirthsAsync(codes, period, ct))
+            .Select(m => new MonthlyBirths(m.township, m.month, m.boys, m.girls, m.compliant)).ToList();
+        return (now, before, monthly);
     }
 
     /// <summary>How much of the target year has passed by the period's end (or today), for the births-ahead-of-pace flag.</summary>

@@ -16,11 +16,9 @@ public static class UnregisteredWomen
     public static readonly string Sql = $"""
         SELECT p.id, p.name, s.township_code::text
         FROM person_events s JOIN persons p ON p.id = s.person_id
-        WHERE s.township_code = ANY(@t) AND s.date <= @to AND (s.valid_to IS NULL OR s.valid_to > @to) AND s.present
-          AND s.residence <> {(int)Residence.InMigrant}
-          AND s.marital_status IN ({(int)MaritalStatus.FirstMarriage}, {(int)MaritalStatus.Remarried})
-          AND p.sex = {(int)Sex.Female}
-          AND p.birth_date > (@to - interval '50 years')::date AND p.birth_date <= (@to - interval '15 years')::date
+        WHERE s.township_code = ANY(@t) AND {IndicatorSql.Holds("s", "@to")} AND s.present
+          AND NOT {IndicatorSql.InMigrant("s.residence")} AND {IndicatorSql.Married("s.marital_status")}
+          AND p.sex = {(int)Sex.Female} AND {IndicatorSql.Wcba("p.birth_date", "@to")}
           AND NOT EXISTS (SELECT 1 FROM women w WHERE w.person_id = p.id)
         """;
 

@@ -139,7 +139,6 @@ public static class PortalServices
         services.AddScoped<UserService>();
         services.AddScoped<PlaceService>();
         services.AddScoped<AuditLogService>();
-        services.AddSingleton<FamilyPlanning.Core.Indicators.IndicatorCache>();
         services.AddScoped<FamilyPlanning.Core.Imports.ImportService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<HouseholdService>();
@@ -157,6 +156,9 @@ public static class PortalServices
         services.AddScoped<TargetService>();
         services.AddScoped<IndicatorQuery>();
         services.AddScoped<IndicatorService>();
+        services.AddScoped<FamilyPlanning.Core.Indicators.Ledger.LedgerQuery>();
+        services.AddScoped<FamilyPlanning.Core.Indicators.Ledger.LedgerMaintenance>();
+        services.AddHostedService<LedgerFolder>();
         services.AddScoped<FamilyPlanning.Core.Monthly.ValidationRules>();
         services.AddScoped<FamilyPlanning.Core.Monthly.MonthlyReportService>();
         services.AddScoped<FamilyPlanning.Core.Reports.HalfYearSummaryService>();

@@ -2,6 +2,7 @@ using FamilyPlanning.Core.Data;
 using FamilyPlanning.Core.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -44,7 +45,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__ef_migrations_history", "data_protection_keys", "register_version"],
+            TablesToIgnore = ["__ef_migrations_history", "data_protection_keys", "ledger_definition"],
         });
     }
 
@@ -86,6 +87,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:Default", _appConnectionString);
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");
         builder.UseSetting("Security:SecurityStampCheckSeconds", "0");
+        builder.ConfigureTestServices(s => s.AddScoped<FamilyPlanning.Core.Audit.ICurrentUser>(sp =>
+            new ActingUser(new FamilyPlanning.Web.Infrastructure.HttpCurrentUser(sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()))));
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions
