@@ -52,7 +52,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public async Task ResetAsync()
     {
         await using var conn = await OpenAsync();
+        // The portal's background fold must not hold ledger rows while every table is truncated (they would deadlock).
+        await Exec(conn, $"SELECT pg_advisory_lock({FamilyPlanning.Core.Indicators.Ledger.LedgerSql.FoldLock})");
         await _respawner!.ResetAsync(conn);
+        await Exec(conn, $"SELECT pg_advisory_unlock({FamilyPlanning.Core.Indicators.Ledger.LedgerSql.FoldLock})");
         foreach (var t in SeededTables) await Exec(conn, $"INSERT INTO public.{t} SELECT * FROM seed.{t}");
     }
 

@@ -24,7 +24,10 @@ public static class LedgerSql
     public static readonly DateOnly Epoch = new(2000, 1, 1);
 
     /// <summary>Advisory locks (single bigint keys; owner locks are kind &lt;&lt; 40 + id, always positive).</summary>
-    private const long AllOwnersLock = -7001, FoldLock = -7002;
+    private const long AllOwnersLock = -7001;
+
+    /// <summary>Held while folding or rebuilding; a test reset holds it too so it never truncates under a fold.</summary>
+    public const long FoldLock = -7002;
 
     private static string M(Measure m) => ((int)m).ToString();
     private static readonly string EpochSql = $"DATE '{Epoch:yyyy-MM-dd}'";
@@ -260,8 +263,8 @@ public static class LedgerSql
         """;
 
     /// <summary>Moves the committed deltas into daily and monthly sums (one folder at a time; returns −1 when another is
-    /// folding). Monthly rows keep a running total (<c>closing</c>) for stocks: a new month row starts from the total before
-    /// it, and a delta adds to its month and every later month of the same township, measure and key.</summary>
+    /// folding). Monthly rows keep a running total (<c>closing</c>) for stocks, recomputed for the township, measure and key
+    /// a batch touched.</summary>
     private static readonly string Fold = $"""
         CREATE OR REPLACE FUNCTION ledger_fold() RETURNS bigint LANGUAGE plpgsql AS $fn$
         DECLARE n bigint;
@@ -282,23 +285,18 @@ public static class LedgerSql
           INSERT INTO ledger_batch_months
           SELECT township_code, measure, key, greatest(date_trunc('month', date)::date, {OpeningMonthSql}), sum(delta)
           FROM ledger_batch GROUP BY 1, 2, 3, 4;
-          INSERT INTO ledger_months (township_code, measure, key, month, flow, closing)
-          SELECT b.township_code, b.measure, b.key, b.month, 0,
-                 coalesce((SELECT p.closing FROM ledger_months p WHERE p.township_code = b.township_code AND p.measure = b.measure
-                           AND p.key = b.key AND p.month < b.month ORDER BY p.month DESC LIMIT 1), 0)
-          FROM ledger_batch_months b
-          ON CONFLICT DO NOTHING;
-          UPDATE ledger_months m SET flow = m.flow + b.delta
-          FROM ledger_batch_months b
-          WHERE m.township_code = b.township_code AND m.measure = b.measure AND m.key = b.key AND m.month = b.month;
-          UPDATE ledger_months m SET closing = m.closing + c.s
-          FROM (SELECT m2.township_code, m2.measure, m2.key, m2.month, sum(b.delta) s
-                FROM ledger_batch_months b
-                JOIN ledger_months m2 ON m2.township_code = b.township_code AND m2.measure = b.measure AND m2.key = b.key
-                                     AND m2.month >= b.month
-                WHERE b.measure IN ({Measures.Sql(Measures.Stocks)})
-                GROUP BY 1, 2, 3, 4) c
-          WHERE m.township_code = c.township_code AND m.measure = c.measure AND m.key = c.key AND m.month = c.month;
+          INSERT INTO ledger_months AS m (township_code, measure, key, month, flow, closing)
+          SELECT township_code, measure, key, month, delta, 0 FROM ledger_batch_months
+          ON CONFLICT (township_code, measure, key, month) DO UPDATE SET flow = m.flow + excluded.flow;
+          -- Running totals of the stocks touched, recomputed over their months (linear in their rows, whatever the batch).
+          UPDATE ledger_months m SET closing = x.c
+          FROM (SELECT t.township_code, t.measure, t.key, t.month,
+                       sum(t.flow) OVER (PARTITION BY t.township_code, t.measure, t.key ORDER BY t.month) AS c
+                FROM ledger_months t
+                WHERE (t.township_code, t.measure, t.key) IN (
+                  SELECT DISTINCT township_code, measure, key FROM ledger_batch_months WHERE measure IN ({Measures.Sql(Measures.Stocks)}))) x
+          WHERE m.township_code = x.township_code AND m.measure = x.measure AND m.key = x.key AND m.month = x.month
+            AND m.closing <> x.c;
           INSERT INTO ledger_keys SELECT DISTINCT township_code, measure, key FROM ledger_batch_months
           WHERE measure IN ({Measures.Sql(Measures.Stocks)}) ON CONFLICT DO NOTHING;
           RETURN n;
