@@ -69,11 +69,10 @@ public sealed partial class HttpBench(string webDll, string connectionString, in
         http.DefaultRequestHeaders.Add("Cookie", Cookie);
         return await Timing.MeasureAsync(runs, async () =>
         {
-            if (before is not null) await before();
             var response = await http.GetAsync(Base + path);
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode}");
             await response.Content.ReadAsByteArrayAsync();
-        });
+        }, before: before);
     }
 
     /// <summary>Rounds of <paramref name="connections"/> simultaneous requests, each round right after a write: the time
@@ -84,14 +83,13 @@ public sealed partial class HttpBench(string webDll, string connectionString, in
         http.DefaultRequestHeaders.Add("Cookie", Cookie);
         return await Timing.MeasureAsync(rounds, async () =>
         {
-            await before();
             await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
             {
                 var response = await http.GetAsync(Base + path);
                 if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode}");
                 await response.Content.ReadAsByteArrayAsync();
             }));
-        });
+        }, before: before);
     }
 
     public async Task<WrkResult> WrkAsync(string path, int connections, int seconds)

@@ -9,14 +9,15 @@ namespace FamilyPlanning.Core.Indicators;
 
 public sealed record UnitIndicators(string Code, string Name, IndicatorCounts Counts, List<Figure> Figures, List<Figure> LastYear)
 {
-    public Figure this[string key] => Figures.First(f => f.Key == key);
-    public Figure Last(string key) => LastYear.First(f => f.Key == key);
+    public Figure this[Indicator indicator] => Figures.First(f => f.Indicator == indicator);
+    public Figure Last(Indicator indicator) => LastYear.First(f => f.Indicator == indicator);
 }
 
 public sealed record MonthRow(DateOnly Month, long Births, long Boys, long Girls, long Compliant)
 {
-    public decimal? SexRatio => IndicatorMath.Rate(Boys, Girls, 100, 1);
-    public decimal? PlannedBirthRate => IndicatorMath.Rate(Compliant, Births, 100, 2);
+    private FigureInputs Inputs => new(new IndicatorCounts { Births = Births, Boys = Boys, Girls = Girls, Compliant = Compliant }, null, false, null);
+    public decimal? SexRatio => Catalogue.SexRatio.Evaluate(Inputs).Value;
+    public decimal? PlannedBirthRate => Catalogue.PlannedBirthRate.Evaluate(Inputs).Value;
 }
 
 public sealed record IndicatorReport(Period Period, Period LastYearPeriod, UnitIndicators Total, List<UnitIndicators> Townships,
@@ -83,7 +84,7 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
             var ms = monthly.Where(x => x.Month == m).ToList();
             return new MonthRow(m, ms.Sum(x => x.Boys + x.Girls), ms.Sum(x => x.Boys), ms.Sum(x => x.Girls), ms.Sum(x => x.Compliant));
         }).ToList();
-        var planned = rows.Select(r => (r.Code, r.Name, r["planned_birth_rate"].Value)).ToList();
+        var planned = rows.Select(r => (r.Code, r.Name, r[Catalogue.PlannedBirthRate].Value)).ToList();
         return new IndicatorReport(period, last, total, rows, months, planned);
     }
 

@@ -135,7 +135,7 @@ public sealed class MonthlyReportService(AppDbContext db, ICurrentUser current, 
         var s = await settings.GetAsync(ct);
         var period = new Period(month, month.AddMonths(1).AddDays(-1), $"{month:yyyy-MM}", $"{month:yyyy年M月}");
         var counts = (await query.CountsAsync([township], period, s.ReportDeadlineDay, s.YearStartMonth, ct))[township];
-        return (counts, MonthFigures.From(counts, IndicatorMath.Compute(counts, null, s.ExcludeExemptFromPrevalence)));
+        return (counts, MonthFigures.From(IndicatorMath.Compute(counts, null, s.ExcludeExemptFromPrevalence)));
     }
 
     private async Task<MonthlyReport> TrackedAsync(string township, DateOnly month, CancellationToken ct)

@@ -35,7 +35,7 @@ public sealed class HalfYearSummaryService(AppDbContext db, ICurrentUser current
         var approved = await db.MonthlyReports.AsNoTracking()
             .CountAsync(r => codes.Contains(r.TownshipCode) && months.Contains(r.Month) && r.Status == ReportStatus.Approved, ct);
         var expected = codes.Count * months.Count;
-        var late = report.Total["late_reports"].Text;
+        var late = report.Total[Catalogue.LateReports].Text;
         return approved == expected
             ? $"本期{expected}份乡镇月报均已审核；补报出生{late}人，已计入相应月份。"
             : $"本期应审核乡镇月报{expected}份，已审核{approved}份，其余月份的数据可能仍有变动；补报出生{late}人，已计入相应月份。";

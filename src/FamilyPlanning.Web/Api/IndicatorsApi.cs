@@ -57,8 +57,8 @@ public static class IndicatorsApi
             value = f.Value,
             text = f.Text,
             flag = f.Flag,
-            lastYear = u.Last(f.Key).Value,
-            lastYearText = u.Last(f.Key).Text,
+            lastYear = u.Last(f.Indicator).Value,
+            lastYearText = u.Last(f.Indicator).Text,
         }),
     };
 }

@@ -24,7 +24,7 @@ namespace FamilyPlanning.Core.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                DROP TABLE ledger_definition, ledger_entries, ledger_deltas, ledger_days, ledger_months, ledger_keys, ledger_pending, ledger_flush_marker;
+                DROP TABLE ledger_definition, ledger_entries, ledger_deltas, ledger_days, ledger_months, ledger_pending, ledger_flush_marker;
                 DROP FUNCTION ledger_person_entries, ledger_beneficiary_entries, ledger_payment_entries, ledger_refresh, ledger_note,
                   ledger_flush, ledger_fold, ledger_rebuild CASCADE;
                 """);

@@ -13,14 +13,16 @@ public sealed record MonthlyBirths(string Township, DateOnly Month, long Boys, l
 
 /// <summary>
 /// Reads any number of periods for many townships in one statement (one snapshot): a stock on a date is the running total
-/// of the last monthly row before the date's month, plus that month's days up to the date, plus the deltas not yet folded;
-/// a flow over a period is the sum of its whole months, the days of its partial months and the unfolded deltas. A county
+/// of its monthly row for the last whole month up to the date, plus the days after it, plus the deltas not yet folded;
+/// a flow over a period is the sum of its whole months, the days of its partial first and last months and the unfolded
+/// deltas. A county
 /// half-year with last year reads a few thousand rows, however large the registers.
 /// </summary>
 public sealed class LedgerQuery(AppDbContext db)
 {
-    /// <summary>Whether the ledger can answer a period (it keeps monthly rows from <see cref="LedgerSql.Epoch"/>).</summary>
-    public static bool Covers(Period p) => p.From.AddDays(-1) >= LedgerSql.Epoch;
+    /// <summary>Whether the ledger can answer a period (it keeps monthly rows from <see cref="LedgerSql.Epoch"/> to
+    /// <see cref="LedgerSql.Horizon"/>).</summary>
+    public static bool Covers(Period p) => p.From.AddDays(-1) >= LedgerSql.Epoch && p.To < LedgerSql.Horizon.AddMonths(1);
 
     public async Task<LedgerAnswer> CountsAsync(IReadOnlyList<string> townships, IReadOnlyList<Period> periods, int deadlineDay,
         int yearStartMonth, CancellationToken ct)
@@ -35,6 +37,8 @@ public sealed class LedgerQuery(AppDbContext db)
         cmd.Parameters.AddWithValue("dates", periods.SelectMany(p => new[] { p.From.AddDays(-1), p.To }).ToArray());
         cmd.Parameters.AddWithValue("froms", periods.Select(p => p.From).ToArray());
         cmd.Parameters.AddWithValue("tos", periods.Select(p => p.To).ToArray());
+        // Prepared once per pooled connection: the plan is not made again for every report.
+        await cmd.PrepareAsync(ct);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
@@ -141,24 +145,24 @@ public sealed class LedgerQuery(AppDbContext db)
         s[(township, p)] = s.GetValueOrDefault((township, p), new SubsidyCounts()) + add;
 
     private static readonly string Sql = $"""
-        WITH dates AS (SELECT at, i FROM unnest(@dates::date[]) WITH ORDINALITY d(at, i)),
+        WITH dates AS (
+          SELECT at, i, CASE WHEN at + 1 = date_trunc('month', at + 1)::date THEN date_trunc('month', at)::date
+                             ELSE (date_trunc('month', at) - interval '1 month')::date END AS closing_month
+          FROM unnest(@dates::date[]) WITH ORDINALITY d(at, i)),
         ranges AS (
           SELECT f, t, j,
                  CASE WHEN f = date_trunc('month', f)::date THEN f ELSE (date_trunc('month', f) + interval '1 month')::date END AS full_from,
                  date_trunc('month', t + 1)::date AS full_to
           FROM unnest(@froms::date[], @tos::date[]) WITH ORDINALITY r(f, t, j)),
         stock AS (
-          SELECT k.township_code, k.measure, k.key, d.i,
-            coalesce((SELECT m.closing FROM ledger_months m
-                      WHERE m.township_code = k.township_code AND m.measure = k.measure AND m.key = k.key AND m.month < b.bound
-                      ORDER BY m.month DESC LIMIT 1), 0)
-            + coalesce((SELECT sum(x.delta) FROM ledger_days x
-                        WHERE x.township_code = k.township_code AND x.measure = k.measure AND x.key = k.key
-                          AND x.date >= b.bound AND x.date <= d.at), 0) AS v
-          FROM ledger_keys k CROSS JOIN dates d
-          CROSS JOIN LATERAL (SELECT CASE WHEN d.at + 1 = date_trunc('month', d.at + 1)::date THEN d.at + 1
-                                          ELSE date_trunc('month', d.at)::date END AS bound) b
-          WHERE k.township_code = ANY(@t)
+          SELECT m.township_code, m.measure, m.key, d.i, m.closing AS v
+          FROM dates d JOIN ledger_months m ON m.month = d.closing_month
+          WHERE m.township_code = ANY(@t) AND m.measure IN ({Measures.Sql(Measures.Stocks)})
+          UNION ALL
+          SELECT x.township_code, x.measure, x.key, d.i, x.delta
+          FROM dates d CROSS JOIN LATERAL (
+            SELECT * FROM ledger_days x WHERE x.township_code = ANY(@t) AND x.date >= (d.closing_month + interval '1 month')::date
+              AND x.date <= d.at AND x.measure IN ({Measures.Sql(Measures.Stocks)}) OFFSET 0) x
           UNION ALL
           SELECT x.township_code, x.measure, x.key, d.i, sum(x.delta)
           FROM ledger_deltas x JOIN dates d ON x.date <= d.at
@@ -170,8 +174,14 @@ public sealed class LedgerQuery(AppDbContext db)
           WHERE m.township_code = ANY(@t) AND m.measure IN ({Measures.Sql(Measures.Flows)})
           UNION ALL
           SELECT x.township_code, x.measure, x.key, r.j, date_trunc('month', x.date)::date, x.delta
-          FROM ledger_days x JOIN ranges r ON x.date BETWEEN r.f AND r.t AND (x.date < r.full_from OR x.date >= r.full_to)
-          WHERE x.township_code = ANY(@t) AND x.measure IN ({Measures.Sql(Measures.Flows)})
+          FROM ranges r CROSS JOIN LATERAL (
+            SELECT * FROM ledger_days x WHERE x.township_code = ANY(@t) AND x.date BETWEEN r.f AND least(r.full_from - 1, r.t)
+              AND x.measure IN ({Measures.Sql(Measures.Flows)}) OFFSET 0) x
+          UNION ALL
+          SELECT x.township_code, x.measure, x.key, r.j, date_trunc('month', x.date)::date, x.delta
+          FROM ranges r CROSS JOIN LATERAL (
+            SELECT * FROM ledger_days x WHERE x.township_code = ANY(@t) AND x.date BETWEEN greatest(r.full_to, r.full_from) AND r.t
+              AND x.measure IN ({Measures.Sql(Measures.Flows)}) OFFSET 0) x
           UNION ALL
           SELECT x.township_code, x.measure, x.key, r.j, date_trunc('month', x.date)::date, x.delta
           FROM ledger_deltas x JOIN ranges r ON x.date BETWEEN r.f AND r.t

@@ -23,6 +23,11 @@ public static class LedgerSql
     /// it are answered by the register scan.</summary>
     public static readonly DateOnly Epoch = new(2000, 1, 1);
 
+    /// <summary>Stocks have a monthly row (with its running total) for every month from the opening row to here, so a report
+    /// reads a stock's value at a month end as one row. Reports ending later are answered by the register scan; moving
+    /// the horizon changes the definition, so the next migrate rebuilds the ledger.</summary>
+    public static readonly DateOnly Horizon = new(2039, 12, 1);
+
     /// <summary>Advisory locks (single bigint keys; owner locks are kind &lt;&lt; 40 + id, always positive).</summary>
     private const long AllOwnersLock = -7001;
 
@@ -32,6 +37,7 @@ public static class LedgerSql
     private static string M(Measure m) => ((int)m).ToString();
     private static readonly string EpochSql = $"DATE '{Epoch:yyyy-MM-dd}'";
     private static readonly string OpeningMonthSql = $"DATE '{Epoch.AddMonths(-1):yyyy-MM-dd}'";
+    private static readonly string HorizonSql = $"DATE '{Horizon:yyyy-MM-dd}'";
 
     public const string Tables = """
         CREATE TABLE ledger_entries (owner_kind smallint NOT NULL, owner_id bigint NOT NULL, township_code text NOT NULL,
@@ -44,9 +50,7 @@ public static class LedgerSql
         CREATE INDEX ix_ledger_days_township_date ON ledger_days (township_code, date);
         CREATE TABLE ledger_months (township_code text NOT NULL, measure smallint NOT NULL, key int NOT NULL, month date NOT NULL,
           flow bigint NOT NULL, closing bigint NOT NULL, PRIMARY KEY (township_code, measure, key, month));
-        CREATE INDEX ix_ledger_months_township_month ON ledger_months (township_code, month);
-        CREATE TABLE ledger_keys (township_code text NOT NULL, measure smallint NOT NULL, key int NOT NULL,
-          PRIMARY KEY (township_code, measure, key));
+        CREATE INDEX ix_ledger_months_township_month ON ledger_months (township_code, month) INCLUDE (measure, key, flow, closing);
         CREATE UNLOGGED TABLE ledger_pending (tx bigint NOT NULL, kind smallint NOT NULL, id bigint NOT NULL,
           PRIMARY KEY (tx, kind, id));
         CREATE UNLOGGED TABLE ledger_flush_marker (tx bigint PRIMARY KEY);
@@ -288,7 +292,13 @@ public static class LedgerSql
           INSERT INTO ledger_months AS m (township_code, measure, key, month, flow, closing)
           SELECT township_code, measure, key, month, delta, 0 FROM ledger_batch_months
           ON CONFLICT (township_code, measure, key, month) DO UPDATE SET flow = m.flow + excluded.flow;
-          -- Running totals of the stocks touched, recomputed over their months (linear in their rows, whatever the batch).
+          -- Every month of a stock touched has a row up to the horizon, then their running totals are recomputed (linear in
+          -- their rows, whatever the batch).
+          INSERT INTO ledger_months (township_code, measure, key, month, flow, closing)
+          SELECT c.township_code, c.measure, c.key, g.month::date, 0, 0
+          FROM (SELECT DISTINCT township_code, measure, key FROM ledger_batch_months WHERE measure IN ({Measures.Sql(Measures.Stocks)})) c
+          CROSS JOIN generate_series({OpeningMonthSql}, {HorizonSql}, interval '1 month') g(month)
+          ON CONFLICT DO NOTHING;
           UPDATE ledger_months m SET closing = x.c
           FROM (SELECT t.township_code, t.measure, t.key, t.month,
                        sum(t.flow) OVER (PARTITION BY t.township_code, t.measure, t.key ORDER BY t.month) AS c
@@ -297,8 +307,6 @@ public static class LedgerSql
                   SELECT DISTINCT township_code, measure, key FROM ledger_batch_months WHERE measure IN ({Measures.Sql(Measures.Stocks)}))) x
           WHERE m.township_code = x.township_code AND m.measure = x.measure AND m.key = x.key AND m.month = x.month
             AND m.closing <> x.c;
-          INSERT INTO ledger_keys SELECT DISTINCT township_code, measure, key FROM ledger_batch_months
-          WHERE measure IN ({Measures.Sql(Measures.Stocks)}) ON CONFLICT DO NOTHING;
           RETURN n;
         END $fn$;
         """;
@@ -311,7 +319,7 @@ public static class LedgerSql
           PERFORM pg_advisory_xact_lock({AllOwnersLock});
           PERFORM pg_advisory_xact_lock({FoldLock});
           DELETE FROM ledger_pending WHERE tx = txid_current();
-          TRUNCATE ledger_entries, ledger_deltas, ledger_days, ledger_months, ledger_keys;
+          TRUNCATE ledger_entries, ledger_deltas, ledger_days, ledger_months;
           INSERT INTO ledger_entries
           SELECT {PersonOwner}, * FROM ledger_person_entries(ARRAY(SELECT id FROM persons))
           UNION ALL SELECT {BeneficiaryOwner}, * FROM ledger_beneficiary_entries(ARRAY(SELECT id FROM beneficiaries))

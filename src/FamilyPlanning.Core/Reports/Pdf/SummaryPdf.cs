@@ -19,28 +19,12 @@ public static class SummaryPdf
         pdf.Paragraph("（一）计生指标完成情况", indent: false);
         pdf.Paragraph(s.Paragraph);
 
-        var keys = HalfYearSummary.BirthTableKeys;
-        string[] cols = ["期末人口总数", "本期出生", "一孩", "二孩", "多孩", "出生率", "计划生育率", "性别比"];
-        pdf.Paragraph("表1  人口与出生情况（与上年同期比）", indent: false);
-        pdf.Table(["项目", .. cols], [["本期", .. keys.Select(k => u[k].Text)], ["上年同期", .. keys.Select(k => u.Last(k).Text)]],
-            [1.4, 1.3, 1, 0.8, 0.8, 0.8, 1, 1.2, 1]);
-
-        pdf.Paragraph("表2  节育情况", indent: false);
-        var pkeys = HalfYearSummary.ContraceptionTableKeys;
-        pdf.Table(["项目", "已婚育龄妇女", "综合节育率", "结扎", "放环", "取环", "皮埋", "人流", "引产"],
-            [["本期", .. pkeys.Select(k => u[k].Text)], ["上年同期", .. pkeys.Select(k => u.Last(k).Text)]],
-            [1.2, 1.5, 1.3, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8]);
-
-        var mkeys = HalfYearSummary.InMigrantTableKeys;
-        pdf.Paragraph(HalfYearSummary.InMigrantTableTitle, indent: false);
-        pdf.Table(["项目", .. mkeys.Select(k => u[k].Name)],
-            [["本期", .. mkeys.Select(k => u[k].Text)], ["上年同期", .. mkeys.Select(k => u.Last(k).Text)]],
-            [1.2, 1.3, 1.3, 1.5, 1.6]);
-
-        pdf.Paragraph("表3  四术完成情况", indent: false);
-        pdf.Table(["四术合计", "全年任务", "完成率", "人流比", "占全年控制指标"],
-            [[u["four_procedures"].Text, u["four_procedures_task"].Text, u["four_procedures_completion"].Text, u["abortion_ratio"].Text, u["birth_target_share"].Text]],
-            [1, 1, 1, 1, 1.2]);
+        foreach (var table in HalfYearSummary.Tables)
+        {
+            pdf.Paragraph(table.Title, indent: false);
+            pdf.Table(["项目", .. table.Columns.Select(c => c.Header)], table.Rows(u).Select(r => (IReadOnlyList<string>)r),
+                [1.1, .. table.Columns.Select(c => Math.Max(0.8, c.Header.Length * 0.22))]);
+        }
 
         if (u.Counts.Subsidies.Count > 0)
         {
@@ -55,9 +39,9 @@ public static class SummaryPdf
         {
             pdf.Paragraph("表5  各乡镇主要指标及排名（按计划生育率）", indent: false);
             var ranked = s.Ranked;
-            pdf.Table(["排名", "乡镇", "出生", "出生率", "计划生育率", "性别比", "综合节育率", "提示"],
-                ranked.Select((t, i) => (IReadOnlyList<string>)[(i + 1).ToString(), t.Name, t["births"].Text, t["birth_rate"].Text,
-                    t["planned_birth_rate"].Text, t["sex_ratio"].Text, t["contraceptive_prevalence"].Text,
+            var columns = HalfYearSummary.TownshipColumns;
+            pdf.Table(["排名", "乡镇", .. columns.Select(c => c.Header), "提示"],
+                ranked.Select((t, i) => (IReadOnlyList<string>)[(i + 1).ToString(), t.Name, .. columns.Select(c => t[c.Indicator].Text),
                     t.Figures.Any(f => f.Flag is not null) ? "※" : ""]),
                 [0.6, 1.4, 0.7, 1, 1.1, 0.9, 1.1, 0.6]);
             pdf.Paragraph("※ 标注的乡镇有需要关注的指标（性别比超出正常范围、计划生育率低于目标或出生快于指标进度）。", indent: false);
@@ -66,7 +50,7 @@ public static class SummaryPdf
         BarChart(pdf, "图1  分月出生人数（男/女）", r.Months.Select(m => $"{m.Month.Month}月").ToList(),
             [(r.Months.Select(m => (double)m.Boys).ToList(), XColors.SteelBlue), (r.Months.Select(m => (double)m.Girls).ToList(), XColors.PaleVioletRed)]);
         var planned = s.IsCounty
-            ? r.Townships.Select(t => (t.Name, (double)(t["planned_birth_rate"].Value ?? 0))).ToList()
+            ? r.Townships.Select(t => (t.Name, (double)(t[Catalogue.PlannedBirthRate].Value ?? 0))).ToList()
             : r.Months.Select(m => ($"{m.Month.Month}月", (double)(m.PlannedBirthRate ?? 0))).ToList();
         BarChart(pdf, s.IsCounty ? "图2  各乡镇计划生育率（%）" : "图2  分月计划生育率（%）", planned.Select(p => p.Item1).ToList(),
             [(planned.Select(p => p.Item2).ToList(), XColors.SeaGreen)]);
