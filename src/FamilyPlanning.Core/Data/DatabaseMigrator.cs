@@ -30,7 +30,11 @@ public static class DatabaseMigrator
             LOCK TABLE ledger_definition IN EXCLUSIVE MODE;
             """, ct);
         var current = await db.Database.SqlQueryRaw<string>("SELECT hash AS \"Value\" FROM ledger_definition").ToListAsync(ct);
-        if (current.SingleOrDefault() == hash) return;
+        if (current.SingleOrDefault() == hash)
+        {
+            await tx.CommitAsync(ct);
+            return;
+        }
         await db.Database.ExecuteSqlRawAsync(install, ct);
         await db.Database.ExecuteSqlRawAsync("SELECT ledger_rebuild()", ct);
         await db.Database.ExecuteSqlRawAsync(

@@ -45,6 +45,10 @@ public static class LedgerSql
         CREATE INDEX ix_ledger_entries_owner ON ledger_entries (owner_kind, owner_id);
         CREATE TABLE ledger_deltas (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, township_code text NOT NULL,
           measure smallint NOT NULL, key int NOT NULL, date date NOT NULL, delta bigint NOT NULL);
+        -- Nearly empty between folds, but a fold deletes many rows at once: vacuumed early, read through an index.
+        CREATE INDEX ix_ledger_deltas_township_date ON ledger_deltas (township_code, date);
+        ALTER TABLE ledger_deltas SET (autovacuum_vacuum_threshold = 1000, autovacuum_vacuum_scale_factor = 0,
+          autovacuum_analyze_threshold = 1000, autovacuum_analyze_scale_factor = 0);
         CREATE TABLE ledger_days (township_code text NOT NULL, measure smallint NOT NULL, key int NOT NULL, date date NOT NULL,
           delta bigint NOT NULL, PRIMARY KEY (township_code, measure, key, date));
         CREATE INDEX ix_ledger_days_township_date ON ledger_days (township_code, date);
