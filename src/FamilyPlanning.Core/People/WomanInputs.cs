@@ -5,6 +5,19 @@ namespace FamilyPlanning.Core.People;
 
 public sealed record WomanInput
 {
+    /// <summary>The form as the record stands (to edit it).</summary>
+    public static WomanInput Of(Woman w) => new()
+    {
+        MarriedOn = w.MarriedOn,
+        BoysBefore = w.BoysBefore,
+        GirlsBefore = w.GirlsBefore,
+        Exemption = w.Exemption,
+        BirthServiceCertificate = w.BirthServiceCertificate,
+        OneChildCertificate = w.OneChildCertificate,
+        OneChildCertificateOn = w.OneChildCertificateOn,
+        RegisteredOn = w.RegisteredOn,
+    };
+
     [Display(Name = "结婚日期")]
     public DateOnly? MarriedOn { get; init; }
 

@@ -251,18 +251,7 @@ public sealed class RegisterOperations(PortalFactory portal, Random rng)
         await With<WomanService, bool>(await WomanTownshipAsync(id), async (s, db) =>
         {
             var w = await db.Women.AsNoTracking().FirstAsync(x => x.Id == id);
-            var input = new WomanInput
-            {
-                MarriedOn = w.MarriedOn,
-                BoysBefore = w.BoysBefore,
-                GirlsBefore = w.GirlsBefore,
-                Exemption = w.Exemption,
-                BirthServiceCertificate = w.BirthServiceCertificate,
-                OneChildCertificate = w.OneChildCertificate,
-                OneChildCertificateOn = w.OneChildCertificateOn,
-                RegisteredOn = w.RegisteredOn,
-            };
-            await s.UpdateAsync(id, w.Version, change(w, input), default);
+            await s.UpdateAsync(id, w.Version, change(w, WomanInput.Of(w)), default);
             return true;
         });
     }

@@ -19,17 +19,7 @@ public class EditModel(WomanService women) : RegisterPage
             var w = await women.GetAsync(Id, ct);
             if (!UserScope.From(User).CanWrite(w.TownshipCode)) return NotFound();
             Version = w.Version;
-            Input = new WomanInput
-            {
-                MarriedOn = w.MarriedOn,
-                BoysBefore = w.BoysBefore,
-                GirlsBefore = w.GirlsBefore,
-                Exemption = w.Exemption,
-                BirthServiceCertificate = w.BirthServiceCertificate,
-                OneChildCertificate = w.OneChildCertificate,
-                OneChildCertificateOn = w.OneChildCertificateOn,
-                RegisteredOn = w.RegisteredOn,
-            };
+            Input = WomanInput.Of(w);
         }
         catch (NotFoundOrForbidden)
         {
