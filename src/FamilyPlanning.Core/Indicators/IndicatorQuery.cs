@@ -87,14 +87,13 @@ public sealed class IndicatorQuery(AppDbContext db)
     }
 
     /// <summary>Births by township, month and sex over a period (for the trend charts): one grouped query.</summary>
-    public async Task<List<(string township, DateOnly month, long boys, long girls, long compliant)>> MonthlyBirthsAsync(
-        IReadOnlyList<string> townships, Period p, CancellationToken ct)
+    public async Task<List<Ledger.MonthlyBirths>> MonthlyBirthsAsync(IReadOnlyList<string> townships, Period p, CancellationToken ct)
     {
-        var rows = new List<(string, DateOnly, long, long, long)>();
+        var rows = new List<Ledger.MonthlyBirths>();
         await using var conn = new NpgsqlConnection(db.Database.GetConnectionString());
         await conn.OpenAsync(ct);
         await Read(conn, MonthlySql, new Dictionary<string, object> { ["t"] = townships.ToArray(), ["from"] = p.From, ["to"] = p.To },
-            r => rows.Add((r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4))), ct);
+            r => rows.Add(new(r.GetString(0), DateOnly.FromDateTime(r.GetDateTime(1)), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4))), ct);
         return rows;
     }
 

@@ -100,9 +100,7 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
         }
         var now = await query.CountsAsync(codes, period, s.ReportDeadlineDay, s.YearStartMonth, ct);
         var before = await query.CountsAsync(codes, last, s.ReportDeadlineDay, s.YearStartMonth, ct);
-        var monthly = (await query.MonthlyBirthsAsync(codes, period, ct))
-            .Select(m => new MonthlyBirths(m.township, m.month, m.boys, m.girls, m.compliant)).ToList();
-        return (now, before, monthly);
+        return (now, before, await query.MonthlyBirthsAsync(codes, period, ct));
     }
 
     /// <summary>How much of the target year has passed by the period's end (or today), for the births-ahead-of-pace flag.</summary>

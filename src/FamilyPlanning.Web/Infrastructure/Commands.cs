@@ -84,9 +84,14 @@ public static class Commands
     private static async Task<int> VerifyLedgerAsync(IServiceProvider sp, string[] args, string ownerConnectionString, CancellationToken ct)
     {
         var today = ChinaTime.Today(TimeProvider.System);
-        DateOnly Month(string name, DateOnly fallback) =>
-            DateOnly.TryParseExact(Option(args, name) + "-01", "yyyy-MM-dd", out var d) ? d : fallback;
-        var (from, to) = (Month("--from", new DateOnly(today.Year - 2, 1, 1)), Month("--to", new DateOnly(today.Year, today.Month, 1)));
+        DateOnly? Month(string name, DateOnly fallback) => Option(args, name) is not { } text ? fallback
+            : DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", out var d) ? d : null;
+        if ((Month("--from", new DateOnly(today.Year - 2, 1, 1)), Month("--to", new DateOnly(today.Year, today.Month, 1)))
+            is not ({ } from, { } to) || from > to)
+        {
+            Console.Error.WriteLine("用法：verify-ledger [--from 2024-01] [--to 2026-12]（年-月，开始月份不能晚于结束月份）");
+            return 2;
+        }
         while (await LedgerMaintenance.FoldAsync(ownerConnectionString, ct) < 0) await Task.Delay(100, ct);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var differences = await sp.GetRequiredService<LedgerMaintenance>().VerifyAsync(from, to, ct);

@@ -1,9 +1,6 @@
-using FamilyPlanning.Core.Data;
 using FamilyPlanning.Core.Indicators;
 using FamilyPlanning.Core.Indicators.Ledger;
-using FamilyPlanning.Core.Settings;
 using FamilyPlanning.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyPlanning.Web.Tests.Ledger;
@@ -22,22 +19,8 @@ public static class LedgerCheck
     public static async Task<List<string>> PeriodsAsync(PortalFactory portal, IReadOnlyList<Period> periods)
     {
         using var scope = portal.Services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var s = await sp.GetRequiredService<SettingsService>().GetAsync(default);
-        var townships = await sp.GetRequiredService<AppDbContext>().Townships.Select(t => t.Code).OrderBy(c => c).ToListAsync();
-        var ledger = await sp.GetRequiredService<LedgerQuery>().CountsAsync(townships, periods, s.ReportDeadlineDay, s.YearStartMonth, default);
-        var differences = new List<string>();
-        for (var i = 0; i < periods.Count; i++)
-        {
-            var scanned = await sp.GetRequiredService<IndicatorQuery>().CountsAsync(townships, periods[i], s.ReportDeadlineDay, s.YearStartMonth, default);
-            foreach (var t in townships)
-            {
-                var (a, b) = (ledger.Periods[i][t].Named(), scanned[t].Named());
-                differences.AddRange(a.Keys.Union(b.Keys).Where(k => a.GetValueOrDefault(k) != b.GetValueOrDefault(k))
-                    .Select(k => $"{t} {periods[i].From}–{periods[i].To} {k}: 台账 {a.GetValueOrDefault(k)}，登记簿 {b.GetValueOrDefault(k)}"));
-            }
-        }
-        return differences;
+        return (await scope.ServiceProvider.GetRequiredService<LedgerMaintenance>().CompareAsync(periods, default))
+            .Select(d => d.ToString()).ToList();
     }
 
     public static Task FoldAsync(PortalFactory portal) => LedgerMaintenance.FoldAsync(portal.ConnectionString, default);

@@ -6,10 +6,13 @@ using Npgsql;
 
 namespace FamilyPlanning.Core.Indicators.Ledger;
 
-/// <summary>One count that the ledger and the register scan disagree on.</summary>
-public sealed record LedgerDifference(string Township, DateOnly Month, string Count, decimal Ledger, decimal Registers)
+/// <summary>One count that the ledger and the register scan disagree on, for a township and a period.</summary>
+public sealed record LedgerDifference(string Township, Period Period, string Count, decimal Ledger, decimal Registers)
 {
-    public override string ToString() => $"{Township} {Month:yyyy-MM} {Count}: 台账 {Ledger}，登记簿 {Registers}";
+    private string When => Period.From.Day == 1 && Period.To == Period.From.AddMonths(1).AddDays(-1)
+        ? $"{Period.From:yyyy-MM}" : $"{Period.From:yyyy-MM-dd}–{Period.To:yyyy-MM-dd}";
+
+    public override string ToString() => $"{Township} {When} {Count}: 台账 {Ledger}，登记簿 {Registers}";
 }
 
 /// <summary>Folding, rebuilding and verifying the ledger (the <c>verify-ledger</c> and <c>rebuild-ledger</c> verbs, the
@@ -42,21 +45,28 @@ public sealed class LedgerMaintenance(AppDbContext db, IndicatorQuery registers,
     public async Task<List<LedgerDifference>> VerifyAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var s = await settings.GetAsync(ct);
-        var townships = await db.Townships.AsNoTracking().OrderBy(t => t.Code).Select(t => t.Code).ToListAsync(ct);
         var months = new List<Period>();
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
             if (Period.Parse($"{m:yyyy-MM}", s.YearStartMonth) is var p && LedgerQuery.Covers(p)) months.Add(p);
-        var fromLedger = (await ledger.CountsAsync(townships, months, s.ReportDeadlineDay, s.YearStartMonth, ct)).Periods;
+        return await CompareAsync(months, ct);
+    }
+
+    /// <summary>The same comparison for any periods the ledger covers (partial months, half-years, …).</summary>
+    public async Task<List<LedgerDifference>> CompareAsync(IReadOnlyList<Period> periods, CancellationToken ct)
+    {
+        var s = await settings.GetAsync(ct);
+        var townships = await db.Townships.AsNoTracking().OrderBy(t => t.Code).Select(t => t.Code).ToListAsync(ct);
+        var fromLedger = (await ledger.CountsAsync(townships, periods, s.ReportDeadlineDay, s.YearStartMonth, ct)).Periods;
         var differences = new List<LedgerDifference>();
-        for (var i = 0; i < months.Count; i++)
+        for (var i = 0; i < periods.Count; i++)
         {
-            var scanned = await registers.CountsAsync(townships, months[i], s.ReportDeadlineDay, s.YearStartMonth, ct);
+            var scanned = await registers.CountsAsync(townships, periods[i], s.ReportDeadlineDay, s.YearStartMonth, ct);
             foreach (var t in townships)
             {
                 var (a, b) = (fromLedger[i][t].Named(), scanned[t].Named());
                 foreach (var name in a.Keys.Union(b.Keys).Order())
                     if (a.GetValueOrDefault(name) != b.GetValueOrDefault(name))
-                        differences.Add(new(t, months[i].From, name, a.GetValueOrDefault(name), b.GetValueOrDefault(name)));
+                        differences.Add(new(t, periods[i], name, a.GetValueOrDefault(name), b.GetValueOrDefault(name)));
             }
         }
         return differences;

@@ -15,8 +15,7 @@ public sealed record MonthlyBirths(string Township, DateOnly Month, long Boys, l
 /// Reads any number of periods for many townships in one statement (one snapshot): a stock on a date is the running total
 /// of its monthly row for the last whole month up to the date, plus the days after it, plus the deltas not yet folded;
 /// a flow over a period is the sum of its whole months, the days of its partial first and last months and the unfolded
-/// deltas. A county
-/// half-year with last year reads a few thousand rows, however large the registers.
+/// deltas. A county half-year with last year reads a few thousand rows, however large the registers.
 /// </summary>
 public sealed class LedgerQuery(AppDbContext db)
 {
