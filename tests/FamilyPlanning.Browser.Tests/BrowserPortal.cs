@@ -1,8 +1,10 @@
 using FamilyPlanning.Core.Data;
 using FamilyPlanning.Core.Demo;
 using FamilyPlanning.Core.People;
+using FamilyPlanning.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -62,6 +64,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         // Plain http on loopback, as run.sh serves it: cookies without the Secure flag.
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(TestClock.Create()));
     }
 
     /// <summary>A female person of Longmen with an ID number and a household, ready to be registered as a woman.</summary>

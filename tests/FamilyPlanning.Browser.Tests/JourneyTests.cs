@@ -11,7 +11,7 @@ namespace FamilyPlanning.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public class JourneyTests(BrowserPortal portal)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static readonly DateOnly Today = FamilyPlanning.Tests.Shared.TestClock.Today;
     private static readonly DateOnly ThisMonth = new(Today.Year, Today.Month, 1);
     // Born two months ago and reported last month: last month's report carries a 补报 warning that needs a comment.
     private static readonly DateOnly Born = ThisMonth.AddMonths(-2).AddDays(9);

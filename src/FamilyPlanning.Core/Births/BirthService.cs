@@ -7,11 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyPlanning.Core.Births;
 
 /// <summary>出生登记: registers a delivery (one child, or twins), makes each child a Person of the mother's household in the
-/// same transaction, and keeps every birth of the mother numbered (parity) and judged (policy) from the rule table.</summary>
-public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProvider clock, PersonService persons)
+/// same transaction, and keeps every birth of the mother numbered (parity) and judged (policy) from the rule table.
+/// Its rules live in <see cref="BirthRules"/>, which the import shares.</summary>
+public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProvider clock, PersonService persons, BirthRules rules)
 {
-    public const int MaxChildrenPerDelivery = 6;
-    public const int MinDaysBetweenDeliveries = 180;
     private const string CertificateIndex = "ix_births_certificate_number";
 
     public Task<Paged<BirthRow>> SearchAsync(BirthFilter f, CancellationToken ct, int pageSize = Paging.PageSize)
@@ -51,22 +50,17 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
         if (mother is null || !current.Scope.CanWrite(mother.TownshipCode))
             throw new RuleViolation(nameof(input.MotherId), "请在本乡镇的育龄妇女中选择母亲");
         var date = input.BirthDate ?? throw new RuleViolation(nameof(input.BirthDate), "请填写出生日期");
-        Rules.NotInFuture(date, today, nameof(input.BirthDate), "出生日期");
         var reported = input.ReportedOn ?? throw new RuleViolation(nameof(input.ReportedOn), "请填写报告日期");
-        Rules.NotInFuture(reported, today, nameof(input.ReportedOn), "报告日期");
-        Rules.NotBefore(reported, date, nameof(input.ReportedOn), "报告日期", "出生日期");
         var m = mother.Person!;
-        if (m.DiedOn < date) throw new RuleViolation(nameof(input.BirthDate), $"母亲{m.Name}已于 {m.DiedOn:yyyy-MM-dd} 死亡，早于出生日期");
-        if (m.MovedOutOn <= date) throw new RuleViolation(nameof(input.BirthDate), $"母亲{m.Name}已于 {m.MovedOutOn:yyyy-MM-dd} 迁出");
-        var near = await db.Births.Where(b => b.MotherId == mother.Id
-                && b.BirthDate > date.AddDays(-MinDaysBetweenDeliveries) && b.BirthDate < date.AddDays(MinDaysBetweenDeliveries))
-            .Select(b => (DateOnly?)b.BirthDate).FirstOrDefaultAsync(ct);
-        if (near is not null)
-            throw new RuleViolation(nameof(input.BirthDate), $"母亲{m.Name}已有 {near:yyyy-MM-dd} 的出生登记，两次分娩间隔不足{MinDaysBetweenDeliveries}天，可能重复登记");
+        Rules.ThrowFirst(rules.Delivery(m, date, reported, today));
+        var window = BirthRules.MinDaysBetweenDeliveries;
+        var near = await db.Births.Where(b => b.MotherId == mother.Id && b.BirthDate > date.AddDays(-window) && b.BirthDate < date.AddDays(window))
+            .Select(b => b.BirthDate).ToListAsync(ct);
+        Rules.ThrowFirst([rules.Spacing(m.Name, date, near)]);
 
         var children = input.Children.Where(c => !IsBlank(c)).ToList();
         if (children.Count == 0) throw new RuleViolation(null, "请至少填写一个婴儿（姓名和性别）");
-        if (children.Count > MaxChildrenPerDelivery) throw new RuleViolation(null, $"一次分娩最多登记{MaxChildrenPerDelivery}个婴儿");
+        Rules.ThrowFirst([rules.DeliverySize(children.Count)]);
         var father = await FindFatherAsync(input.FatherIdNumber, ct);
         var household = await db.Households.FirstAsync(h => h.Id == m.HouseholdId, ct);
 
@@ -90,8 +84,8 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
                 HouseholdId = household.Id,
                 VillageCode = household.VillageCode,
                 TownshipCode = household.TownshipCode,
-                Relation = ChildRelation(m.Relation, sex),
-                Residence = ChildResidence(m.Residence),
+                Relation = BirthRules.ChildRelation(m.Relation, sex),
+                Residence = BirthRules.ChildResidence(m.Residence),
             };
             child.IdNumber = await persons.CheckIdNumberAsync(c.IdNumber, date, sex, 0, $"{field}.IdNumber", ct);
             db.Persons.Add(child);
@@ -132,8 +126,7 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
         var birth = await WritableAsync(id, ct);
         db.ExpectVersion(birth, version);
         var reported = input.ReportedOn ?? throw new RuleViolation(nameof(input.ReportedOn), "请填写报告日期");
-        Rules.NotInFuture(reported, ChinaTime.Today(clock), nameof(input.ReportedOn), "报告日期");
-        Rules.NotBefore(reported, birth.BirthDate, nameof(input.ReportedOn), "报告日期", "出生日期");
+        Rules.ThrowFirst(rules.Report(birth.BirthDate, reported, ChinaTime.Today(clock)));
         birth.Place = input.Place?.Trim() ?? "";
         birth.CertificateNumber = Rules.Optional(input.CertificateNumber);
         birth.ReportedOn = reported;
@@ -183,55 +176,20 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
         await SaveAsync(ct);
     }
 
-    /// <summary>
-    /// Parity: children she had before her record + her registered births before this delivery, in birth order, + 1; twins
-    /// consecutive.
-    /// Policy: per delivery from the dated rule table (children before the delivery vs the maximum, or a permit), unless a
-    /// clerk overrode it. Recomputed over all her births so a late-registered earlier birth renumbers the later ones.
-    /// </summary>
+    /// <summary>Parity and policy of every birth of the mother, as <see cref="BirthRules.Renumber"/> says.</summary>
     private async Task RenumberAsync(Woman mother, CancellationToken ct)
     {
-        var rules = await db.PolicyRules.AsNoTracking().ToListAsync(ct);
+        var policy = await db.PolicyRules.AsNoTracking().ToListAsync(ct);
         await db.Births.Where(b => b.MotherId == mother.Id).LoadAsync(ct);
-        Renumber(mother, db.Births.Local.Where(b => b.MotherId == mother.Id && db.Entry(b).State != EntityState.Deleted), rules);
-    }
-
-    /// <summary>The newborn's relation to the head of the mother's household.</summary>
-    /// <summary>A newborn has its mother's residence type: a 流入 mother's baby is 流入, never counted among 户籍 births.</summary>
-    public static Residence ChildResidence(Residence mother) => mother;
-
-    public static Relation ChildRelation(Relation mother, Sex sex) =>
-        mother is Relation.Head or Relation.Spouse ? (sex == Sex.Male ? Relation.Son : Relation.Daughter)
-        : mother is Relation.SonOrDaughterInLaw or Relation.Son or Relation.Daughter ? Relation.Grandchild
-        : Relation.Other;
-
-    /// <summary>Parity and policy of every birth of one mother, in birth order (shared with the import).</summary>
-    public static void Renumber(Woman mother, IEnumerable<Birth> births, List<PolicyRule> rules)
-    {
-        var all = births.OrderBy(b => b.BirthDate).ThenBy(b => b.Id).ToList();
-        var before = mother.ChildrenBefore;
-        foreach (var delivery in all.GroupBy(b => b.DeliveryId).OrderBy(g => g.Min(b => b.BirthDate)).ThenBy(g => g.Min(b => b.Id)))
-        {
-            var (status, reason) = PolicyDecision.Decide(rules, delivery.First().BirthDate, before,
-                delivery.Any(b => b.PermitNumber is not null));
-            foreach (var b in delivery)
-            {
-                b.Parity = ++before;
-                if (b.PolicyOverridden) continue;
-                b.PolicyStatus = status;
-                b.PolicyReason = reason;
-            }
-        }
+        rules.Renumber(mother, db.Births.Local.Where(b => b.MotherId == mother.Id && db.Entry(b).State != EntityState.Deleted), policy);
     }
 
     private async Task<Person?> FindFatherAsync(string? idNumber, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(idNumber)) return null;
-        var number = IdNumber.Normalize(idNumber);
-        var error = IdNumber.FormatError(number);
-        if (error is not null) throw new RuleViolation(nameof(RegisterBirth.FatherIdNumber), "父亲" + error);
-        return await db.Persons.FirstOrDefaultAsync(p => p.IdNumber == number && p.Sex == Sex.Male, ct)
-            ?? throw new RuleViolation(nameof(RegisterBirth.FatherIdNumber), $"未找到公民身份号码为 {number} 的男性登记人员（父亲可不填）");
+        var (number, error) = rules.FatherNumber(idNumber);
+        if (error is not null) throw error;
+        if (number is null) return null;
+        return await db.Persons.FirstOrDefaultAsync(p => p.IdNumber == number && p.Sex == Sex.Male, ct) ?? throw rules.FatherNotFound(number);
     }
 
     private async Task<Birth> WritableAsync(long id, CancellationToken ct)

@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPlanning.Core.Contraception;
 
-/// <summary>节育手术 (四术) and ongoing methods for registered women, with the rules of DOMAIN.md §7.</summary>
-public sealed class ContraceptionService(AppDbContext db, ICurrentUser current, TimeProvider clock)
+/// <summary>节育手术 (四术) and ongoing methods for registered women, with the rules of <see cref="ContraceptionRules"/>
+/// (docs/domain.md, validation rules).</summary>
+public sealed class ContraceptionService(AppDbContext db, ICurrentUser current, TimeProvider clock, ContraceptionRules rules)
 {
     public Task<Paged<ContraceptionRow>> SearchAsync(ContraceptionFilter f, CancellationToken ct, int pageSize = Paging.PageSize)
     {
@@ -39,15 +40,12 @@ public sealed class ContraceptionService(AppDbContext db, ICurrentUser current, 
             throw new RuleViolation(nameof(input.WomanId), "请在本乡镇的育龄妇女中选择");
         var type = input.Type ?? throw new RuleViolation(nameof(input.Type), "请选择手术或避孕方法");
         var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写日期");
-        Rules.NotInFuture(date, ChinaTime.Today(clock), nameof(input.Date), "日期");
-        var person = woman.Person!;
-        Rules.NotBefore(date, person.BirthDate.AddYears(Woman.MinAge), nameof(input.Date), "日期", "年满15岁");
-        if (person.DiedOn < date) throw new RuleViolation(nameof(input.Date), $"{person.Name}已于 {person.DiedOn:yyyy-MM-dd} 死亡");
+        Rules.ThrowFirst(rules.Date(woman.Person!, date, ChinaTime.Today(clock)));
 
         var history = await db.ContraceptiveEvents.AsNoTracking().Where(e => e.WomanId == woman.Id && e.Date <= date)
             .Select(e => new { e.Type, e.Date }).ToListAsync(ct);
         var events = history.Select(e => (e.Type, e.Date)).ToList();
-        CheckAgainstHistory(type, date, events);
+        Rules.ThrowFirst([rules.Sequence(type, date, events)]);
 
         var e = new ContraceptiveEvent
         {
@@ -65,26 +63,6 @@ public sealed class ContraceptionService(AppDbContext db, ICurrentUser current, 
         return e.Id;
     }
 
-    /// <summary>取环 needs an IUD in place, 取皮埋 an implant; a sterilised woman starts no further method.</summary>
-    public static void CheckAgainstHistory(ContraceptiveType type, DateOnly date, List<(ContraceptiveType, DateOnly)> events)
-    {
-        var inEffect = Methods.InEffect(events, date);
-        var iudInPlace = Methods.InEffect(events.Where(e => e.Item1 is ContraceptiveType.IudInsertion or ContraceptiveType.IudRemoval), date) == Method.Iud;
-        var implantInPlace = Methods.InEffect(events.Where(e => e.Item1 is ContraceptiveType.ImplantInsertion or ContraceptiveType.ImplantRemoval), date) == Method.Implant;
-        var sterilised = inEffect is Method.FemaleSterilisation or Method.MaleSterilisation;
-        const string field = nameof(RecordContraception.Type);
-        if (type == ContraceptiveType.IudRemoval && !iudInPlace)
-            throw new RuleViolation(field, "该妇女当时没有放置宫内节育器，不能登记取环");
-        if (type == ContraceptiveType.ImplantRemoval && !implantInPlace)
-            throw new RuleViolation(field, "该妇女当时没有皮下埋植，不能登记取皮埋");
-        if (type == ContraceptiveType.IudInsertion && iudInPlace)
-            throw new RuleViolation(field, "该妇女已放置宫内节育器，请先登记取环");
-        if (type == ContraceptiveType.ImplantInsertion && implantInPlace)
-            throw new RuleViolation(field, "该妇女已有皮下埋植，请先登记取皮埋");
-        if (sterilised && Methods.StartsMethod(type))
-            throw new RuleViolation(field, $"该妇女已落实{Methods.Of(inEffect)}，无需再采取其他避孕措施");
-    }
-
     public async Task DeleteAsync(long id, uint version, CancellationToken ct)
     {
         var e = await current.Scope.Readable(db.ContraceptiveEvents, x => x.TownshipCode).FirstOrDefaultAsync(x => x.Id == id, ct)
@@ -98,8 +76,8 @@ public sealed class ContraceptionService(AppDbContext db, ICurrentUser current, 
         for (var i = 0; i < rest.Count; i++)
         {
             var before = rest.Take(i).Where(x => x.Date <= rest[i].Date).Select(x => (x.Type, x.Date)).ToList();
-            try { CheckAgainstHistory(rest[i].Type, rest[i].Date, before); }
-            catch (RuleViolation v) { throw new RuleViolation(null, $"删除后 {rest[i].Date:yyyy-MM-dd} 的{Methods.Of(rest[i].Type)}记录将不成立：{v.Message}"); }
+            if (rules.Sequence(rest[i].Type, rest[i].Date, before) is { } v)
+                throw new RuleViolation(null, $"删除后 {rest[i].Date:yyyy-MM-dd} 的{Methods.Of(rest[i].Type)}记录将不成立：{v.Message}");
         }
         await db.SaveOrExplainAsync(ct);
     }

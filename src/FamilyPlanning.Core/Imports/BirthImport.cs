@@ -6,7 +6,8 @@ namespace FamilyPlanning.Core.Imports;
 
 /// <summary>出生登记: rows of one mother with one birth date are one delivery (twins). A birth already registered (same
 /// mother, date and child's name) is updated; a new one makes the child a person of the mother's household. Parity and
-/// policy of every birth of each mother are computed again with the page's rule, as when a clerk registers one.</summary>
+/// policy of every birth of each mother are computed again, as when a clerk registers one. Every rule comes from the
+/// <see cref="BirthRules"/> the page uses; what is left here is matching rows to registered births and to each other.</summary>
 internal static class BirthImport
 {
     private sealed record Parsed(ImportRow Row, Woman Mother, Person MotherPerson, string Name, Sex Sex, DateOnly Date, string Place,
@@ -14,6 +15,7 @@ internal static class BirthImport
 
     public static async Task ValidateAsync(ImportContext ctx, List<ImportRow> rows, CancellationToken ct)
     {
+        var rules = ctx.Rules.Births;
         var mothers = await PersonLookup.LoadAsync(ctx, rows.Select(r => r.Raw("MotherId")), tracked: false, ct);
         var fatherIds = rows.Select(r => r.Raw("FatherIdNumber")).Where(t => t is not null).Select(t => IdNumber.Normalize(t)).Distinct().ToList();
         var fathers = await ctx.Db.Persons.AsNoTracking().Where(p => fatherIds.Contains(p.IdNumber!) && p.Sex == Sex.Male)
@@ -36,13 +38,9 @@ internal static class BirthImport
             var permit = r.Text("PermitNumber", Birth.CertificateMaxLength);
             var reported = r.Date("ReportedOn");
             Person? father = null;
-            if (fatherText is not null)
-            {
-                var number = IdNumber.Normalize(fatherText);
-                if (IdNumber.FormatError(number) is { } e) r.Error("FatherIdNumber", "父亲" + e);
-                else if (!fathers.TryGetValue(number, out father))
-                    r.Error("FatherIdNumber", $"未找到公民身份号码为 {number} 的男性登记人员（父亲可不填）");
-            }
+            var (fatherNumber, fatherError) = rules.FatherNumber(fatherText);
+            if (fatherError is not null) r.Error(fatherError);
+            else if (fatherNumber is not null && !fathers.TryGetValue(fatherNumber, out father)) r.Error(rules.FatherNotFound(fatherNumber));
             if (mp is null) continue;
             if (!women.TryGetValue(mp.Id, out var mother))
             {
@@ -51,11 +49,7 @@ internal static class BirthImport
             }
             if (date is { } d)
             {
-                if (d > ctx.Today) r.Error("BirthDate", $"出生日期不能晚于今天（{ctx.Today:yyyy-MM-dd}）");
-                if (mp.DiedOn < d) r.Error("BirthDate", $"母亲{mp.Name}已于 {mp.DiedOn:yyyy-MM-dd} 死亡，早于出生日期");
-                if (mp.MovedOutOn <= d) r.Error("BirthDate", $"母亲{mp.Name}已于 {mp.MovedOutOn:yyyy-MM-dd} 迁出");
-                if (reported > ctx.Today) r.Error("ReportedOn", $"报告日期不能晚于今天（{ctx.Today:yyyy-MM-dd}）");
-                if (reported < d) r.Error("ReportedOn", $"报告日期不能早于出生日期（{d:yyyy-MM-dd}）");
+                r.Errors(rules.Delivery(mp, d, reported, ctx.Today));
                 ctx.Unlocked(r, "BirthDate", d);
             }
             if (childId is not null && sex is not null && date is not null
@@ -84,12 +78,10 @@ internal static class BirthImport
             var (motherId, date) = delivery.Key;
             var first = delivery.First();
             var already = existingByMother[motherId].Where(b => b.BirthDate == date).ToList();
-            var near = existingByMother[motherId].Select(b => b.BirthDate)
-                .Concat(parsed.Where(p => p.Mother.Id == motherId).Select(p => p.Date))
-                .Where(d => d != date && Math.Abs(d.DayNumber - date.DayNumber) < BirthService.MinDaysBetweenDeliveries).ToList();
-            if (near.Count > 0)
+            var others = existingByMother[motherId].Select(b => b.BirthDate).Concat(parsed.Where(p => p.Mother.Id == motherId).Select(p => p.Date));
+            if (rules.Spacing(first.MotherPerson.Name, date, others) is { } spacing)
             {
-                first.Row.Error("BirthDate", $"母亲{first.MotherPerson.Name}另有 {near.Min():yyyy-MM-dd} 的出生，两次分娩间隔不足{BirthService.MinDaysBetweenDeliveries}天，可能重复登记");
+                first.Row.Error(spacing);
                 continue;
             }
             var permits = delivery.Select(p => p.Permit).Where(p => p is not null).Distinct().ToList();
@@ -142,8 +134,8 @@ internal static class BirthImport
                     HouseholdId = p.MotherPerson.HouseholdId,
                     VillageCode = p.MotherPerson.VillageCode,
                     TownshipCode = p.MotherPerson.TownshipCode,
-                    Relation = BirthService.ChildRelation(p.MotherPerson.Relation, p.Sex),
-                    Residence = BirthService.ChildResidence(p.MotherPerson.Residence),
+                    Relation = BirthRules.ChildRelation(p.MotherPerson.Relation, p.Sex),
+                    Residence = BirthRules.ChildResidence(p.MotherPerson.Residence),
                 };
                 var birth = new Birth
                 {
@@ -167,8 +159,7 @@ internal static class BirthImport
                 added++;
             }
             foreach (var b in already) b.PermitNumber = permits.FirstOrDefault() ?? b.PermitNumber;
-            if (already.Count + added > BirthService.MaxChildrenPerDelivery)
-                first.Row.Error("Name", $"一次分娩最多登记{BirthService.MaxChildrenPerDelivery}个婴儿");
+            if (rules.DeliverySize(already.Count + added) is { } size) first.Row.Error(size);
         }
 
         // Parity and policy over every birth of each mother, registered and new; a registered birth in a locked month
@@ -177,7 +168,7 @@ internal static class BirthImport
         foreach (var group in parsed.GroupBy(p => p.Mother.Id))
         {
             var mother = group.First().Mother;
-            BirthService.Renumber(mother, existingByMother[mother.Id].Concat(newByMother[mother.Id]), ctx.PolicyRules);
+            rules.Renumber(mother, existingByMother[mother.Id].Concat(newByMother[mother.Id]), ctx.PolicyRules);
             foreach (var b in existingByMother[mother.Id].Where(b => ctx.Changed(b)))
             {
                 var row = group.FirstOrDefault(p => p.Date == b.BirthDate)?.Row ?? group.First().Row;

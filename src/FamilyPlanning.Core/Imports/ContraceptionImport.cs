@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyPlanning.Core.Imports;
 
 /// <summary>节育手术 and methods: each row is checked against the woman's history, registered events and the file's earlier
-/// rows together, in date order, with the page's rule (取环 needs an IUD in place …).</summary>
+/// rows together, in date order, with the page's <see cref="ContraceptionRules"/> (取环 needs an IUD in place …).</summary>
 internal static class ContraceptionImport
 {
     private sealed record Parsed(ImportRow Row, Woman Woman, Person Person, ContraceptiveType Type, DateOnly Date, Institution Institution,
@@ -32,16 +32,7 @@ internal static class ContraceptionImport
                 r.Error("WomanId", $"{person.Name}还没有育龄妇女档案，请先登记或导入育龄妇女");
                 continue;
             }
-            if (date is { } d)
-            {
-                try
-                {
-                    Rules.NotInFuture(d, ctx.Today, "Date", "日期");
-                    Rules.NotBefore(d, person.BirthDate.AddYears(Woman.MinAge), "Date", "日期", "年满15岁");
-                    if (person.DiedOn < d) throw new RuleViolation("Date", $"{person.Name}已于 {person.DiedOn:yyyy-MM-dd} 死亡");
-                }
-                catch (RuleViolation v) { r.Error(v); }
-            }
+            if (date is { } d) r.Errors(ctx.Rules.Contraception.Date(person, d, ctx.Today));
             if (r.Failed || type is null || date is null || institution is null) continue;
             parsed.Add(new Parsed(r, woman, person, type.Value, date.Value, institution.Value, complication, note));
         }
@@ -68,11 +59,7 @@ internal static class ContraceptionImport
                     if (ctx.Unlocked(r, "Date", p.Date)) ctx.Batch.UpdatedRows++;
                     continue;
                 }
-                try
-                {
-                    ContraceptionService.CheckAgainstHistory(p.Type, p.Date, history.Where(h => h.Date <= p.Date).ToList());
-                }
-                catch (RuleViolation v)
+                if (ctx.Rules.Contraception.Sequence(p.Type, p.Date, history.Where(h => h.Date <= p.Date).ToList()) is { } v)
                 {
                     r.Error(v);
                     continue;

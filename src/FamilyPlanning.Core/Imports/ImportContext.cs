@@ -32,7 +32,8 @@ public sealed class ImportContext
     private int blocks = 16;
 
     private ImportContext(AppDbContext db, UserScope scope, DateOnly today, string township, Dictionary<string, string> villageByName,
-        Dictionary<string, string> townshipOfVillage, Dictionary<DateOnly, ReportStatus> locked, List<PolicyRule> rules)
+        Dictionary<string, string> townshipOfVillage, Dictionary<DateOnly, ReportStatus> locked, List<PolicyRule> policy,
+        RegisterRules rules)
     {
         Db = db;
         Scope = scope;
@@ -41,7 +42,8 @@ public sealed class ImportContext
         this.villageByName = villageByName;
         this.townshipOfVillage = townshipOfVillage;
         this.locked = locked;
-        PolicyRules = rules;
+        PolicyRules = policy;
+        Rules = rules;
     }
 
     public AppDbContext Db { get; }
@@ -49,19 +51,23 @@ public sealed class ImportContext
     public DateOnly Today { get; }
     public string TownshipCode { get; }
     public List<PolicyRule> PolicyRules { get; }
+
+    /// <summary>The pages' rules, shared.</summary>
+    public RegisterRules Rules { get; }
     public ImportBatch Batch { get; } = new();
 
-    public static async Task<ImportContext> LoadAsync(AppDbContext db, UserScope scope, DateOnly today, CancellationToken ct)
+    public static async Task<ImportContext> LoadAsync(AppDbContext db, UserScope scope, DateOnly today, RegisterRules rules,
+        CancellationToken ct)
     {
         var township = scope.TownshipCode!;
         var villages = await db.Villages.AsNoTracking().Select(v => new { v.Code, v.Name, v.TownshipCode }).ToListAsync(ct);
         var locked = await db.MonthlyReports.AsNoTracking()
             .Where(r => r.TownshipCode == township && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Approved))
             .ToDictionaryAsync(r => r.Month, r => r.Status, ct);
-        var rules = await db.PolicyRules.AsNoTracking().ToListAsync(ct);
+        var policy = await db.PolicyRules.AsNoTracking().ToListAsync(ct);
         return new ImportContext(db, scope, today, township,
             villages.Where(v => v.TownshipCode == township).GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.First().Code),
-            villages.ToDictionary(v => v.Code, v => v.TownshipCode), locked, rules);
+            villages.ToDictionary(v => v.Code, v => v.TownshipCode), locked, policy, rules);
     }
 
     /// <summary>A village of the clerk's township, written as its 12-digit code or its name.</summary>
@@ -87,7 +93,7 @@ public sealed class ImportContext
         return false;
     }
 
-    /// <summary>DOMAIN.md §6 month lock: nothing dated in a submitted or approved month is created or changed.</summary>
+    /// <summary>The month lock (docs/domain.md, monthly reports): nothing dated in a submitted or approved month is created or changed.</summary>
     public bool Unlocked(ImportRow row, string property, DateOnly? date)
     {
         if (date is not { } d || !locked.TryGetValue(new DateOnly(d.Year, d.Month, 1), out var status)) return true;

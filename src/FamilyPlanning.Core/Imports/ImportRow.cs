@@ -30,6 +30,13 @@ public sealed class ImportRow(Template template, Dictionary<string, int> columnI
         problems.Add(new ImportProblem(row.Number, column?.Header ?? "", v.Message));
     }
 
+    /// <summary>Every broken rule of a list (nulls are rules that hold), each in its column.</summary>
+    public void Errors(IEnumerable<RuleViolation?> violations)
+    {
+        foreach (var v in violations)
+            if (v is not null) Error(v);
+    }
+
     /// <summary>The cell as written, unchecked (null when empty): for collecting the keys a whole file looks up at once. Read
     /// the value itself with <see cref="Text"/>, which reports each problem once.</summary>
     public string? Raw(string property) =>

@@ -20,7 +20,8 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 /// rows in one transaction, or nothing and a report of every problem by row and column. New rows go in by binary COPY with
 /// their audit rows; changed rows are saved through the change tracker, so the audit and month-lock interceptors see them.
 /// </summary>
-public sealed class ImportService(AppDbContext db, ICurrentUser current, TimeProvider clock, Subsidies.SubsidyService subsidies)
+public sealed class ImportService(AppDbContext db, ICurrentUser current, TimeProvider clock, Subsidies.SubsidyService subsidies,
+    RegisterRules rules)
 {
     public const int MaxFileBytes = 20 * 1024 * 1024;
     public const int MaxRows = 200_000;
@@ -60,7 +61,7 @@ public sealed class ImportService(AppDbContext db, ICurrentUser current, TimePro
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             progress?.Report(new ImportProgress("校验", 0, rows.Count));
-            var ctx = await ImportContext.LoadAsync(db, scope, ChinaTime.Today(clock), ct);
+            var ctx = await ImportContext.LoadAsync(db, scope, ChinaTime.Today(clock), rules, ct);
             await ValidateAsync(kind, ctx, rows, ct);
             batch = ctx.Batch;
             if (problems.Count > 0)

@@ -49,9 +49,9 @@ internal static class LifeEventImport
             {
                 switch (kind)
                 {
-                    case LifeEvent.Death: PersonService.ApplyDeath(person, input, ctx.Today); break;
-                    case LifeEvent.MoveOut: PersonService.ApplyMoveOut(person, input, ctx.Today); break;
-                    default: PersonService.ApplyMoveIn(person, input, ctx.Today); break;
+                    case LifeEvent.Death: ctx.Rules.Persons.ApplyDeath(person, input, ctx.Today); break;
+                    case LifeEvent.MoveOut: ctx.Rules.Persons.ApplyMoveOut(person, input, ctx.Today); break;
+                    default: ctx.Rules.Persons.ApplyMoveIn(person, input, ctx.Today); break;
                 }
                 ctx.Db.PersonFacts.Add(PersonHistory.New(person, KindOf(kind), date, place: Rules.Optional(place)));
                 ctx.Batch.UpdatedRows++;

@@ -75,7 +75,7 @@ internal static class PersonImport
                     continue;
                 }
                 var (oldBirth, oldMovedIn) = (existing.BirthDate, existing.MovedInOn);
-                if (!Apply(r, existing, p.Input, ctx.Today)) continue;
+                if (!Apply(ctx, r, existing, p.Input)) continue;
                 if (existing.BirthDate != oldBirth && !(ctx.Unlocked(r, "BirthDate", oldBirth) & ctx.Unlocked(r, "BirthDate", existing.BirthDate))) continue;
                 if (existing.MovedInOn != oldMovedIn && !(ctx.Unlocked(r, "MovedInOn", oldMovedIn) & ctx.Unlocked(r, "MovedInOn", existing.MovedInOn))) continue;
                 if (ctx.Changed(existing) || changed) ctx.Batch.UpdatedRows++;
@@ -89,7 +89,7 @@ internal static class PersonImport
                 VillageCode = household.VillageCode,
                 TownshipCode = household.TownshipCode,
             };
-            if (!Apply(r, person, p.Input, ctx.Today)) continue;
+            if (!Apply(ctx, r, person, p.Input)) continue;
             if (!(ctx.Unlocked(r, "BirthDate", person.BirthDate) & ctx.Unlocked(r, "MovedInOn", person.MovedInOn))) continue;
             person.Id = await ctx.NewIdAsync(ct);
             ctx.Batch.Persons.Add(person);
@@ -98,11 +98,11 @@ internal static class PersonImport
     }
 
     /// <summary>The page's person rules; the ID number's county-wide uniqueness was settled by the batch lookup.</summary>
-    private static bool Apply(ImportRow r, Person person, PersonInput input, DateOnly today)
+    private static bool Apply(ImportContext ctx, ImportRow r, Person person, PersonInput input)
     {
         try
         {
-            PersonService.ApplyFields(person, input, today);
+            ctx.Rules.Persons.ApplyFields(person, input, ctx.Today);
             // A row without a number keeps the one already registered.
             if (input.IdNumber is not null) person.IdNumber = IdNumber.Normalize(input.IdNumber);
             return true;

@@ -40,14 +40,14 @@ internal static class WomanImport
             {
                 if (women.TryGetValue(person.Id, out var woman))
                 {
-                    WomanService.Apply(woman, person, input, ctx.Today);
+                    ctx.Rules.Women.Apply(woman, person, input, ctx.Today);
                     if (ctx.Changed(woman)) ctx.Batch.UpdatedRows++;
                     else ctx.Batch.UnchangedRows++;
                     continue;
                 }
-                WomanService.CheckNew(person, input.RegisteredOn);
+                ctx.Rules.Women.CheckNew(person, input.RegisteredOn);
                 woman = new Woman { PersonId = person.Id, TownshipCode = person.TownshipCode, VillageCode = person.VillageCode };
-                WomanService.Apply(woman, person, input, ctx.Today);
+                ctx.Rules.Women.Apply(woman, person, input, ctx.Today);
                 woman.Id = await ctx.NewIdAsync(ct);
                 ctx.Batch.Women.Add(woman);
                 ctx.Batch.CreatedRows++;

@@ -14,7 +14,7 @@ public sealed record Finding(string Key, Severity Severity, string Message, stri
 
 /// <summary>DOMAIN.md §7 run again over one township-month when it is submitted: the records dated in the month (births,
 /// deaths, births of persons, contraceptive events) and the month's totals.</summary>
-public sealed class ValidationRules(AppDbContext db)
+public sealed class ValidationRules(AppDbContext db, ContraceptionRules contraception)
 {
     public async Task<List<Finding>> RunAsync(string township, DateOnly month, IndicatorCounts totals, CancellationToken ct)
     {
@@ -67,12 +67,9 @@ public sealed class ValidationRules(AppDbContext db)
             {
                 if (e.Date >= month && e.Date <= end)
                 {
-                    try { ContraceptionService.CheckAgainstHistory(e.Type, e.Date, history); }
-                    catch (RuleViolation v)
-                    {
+                    if (contraception.Sequence(e.Type, e.Date, history) is { } v)
                         findings.Add(new($"event-{e.Id}", Severity.Error, $"{e.Name} {e.Date:yyyy-MM-dd} {Methods.Of(e.Type)}：{v.Message}",
                             $"/Women/Details/{e.WomanId}"));
-                    }
                 }
                 history.Add((e.Type, e.Date));
             }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyPlanning.Core.People;
 
 /// <summary>人口: persons of the user's township, their death and migration.</summary>
-public sealed class PersonService(AppDbContext db, ICurrentUser current, TimeProvider clock)
+public sealed class PersonService(AppDbContext db, ICurrentUser current, TimeProvider clock, PersonRules rules)
 {
     public const string IdNumberIndex = "ix_persons_id_number";
 
@@ -64,7 +64,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
     {
         var person = await WritableAsync(id, ct);
         db.ExpectVersion(person, version);
-        ApplyDeath(person, input, ChinaTime.Today(clock));
+        rules.ApplyDeath(person, input, ChinaTime.Today(clock));
         await SaveAsync(person, ct);
     }
 
@@ -72,7 +72,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
     {
         var person = await WritableAsync(id, ct);
         db.ExpectVersion(person, version);
-        ApplyMoveOut(person, input, ChinaTime.Today(clock));
+        rules.ApplyMoveOut(person, input, ChinaTime.Today(clock));
         await SaveAsync(person, ct);
     }
 
@@ -81,7 +81,7 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
     {
         var person = await WritableAsync(id, ct);
         db.ExpectVersion(person, version);
-        ApplyMoveIn(person, input, ChinaTime.Today(clock));
+        rules.ApplyMoveIn(person, input, ChinaTime.Today(clock));
         await SaveAsync(person, ct);
     }
 
@@ -181,38 +181,6 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
         return date;
     }
 
-    public static void ApplyDeath(Person person, LifeEventInput input, DateOnly today)
-    {
-        var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写死亡日期");
-        Rules.NotInFuture(date, today, nameof(input.Date), "死亡日期");
-        Rules.NotBefore(date, person.BirthDate, nameof(input.Date), "死亡日期", "出生日期");
-        if (person.DiedOn is not null) throw new RuleViolation(nameof(input.Date), $"已登记死亡（{person.DiedOn:yyyy-MM-dd}）");
-        person.DiedOn = date;
-    }
-
-    public static void ApplyMoveOut(Person person, LifeEventInput input, DateOnly today)
-    {
-        var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写迁出日期");
-        Rules.NotInFuture(date, today, nameof(input.Date), "迁出日期");
-        Rules.NotBefore(date, person.BirthDate, nameof(input.Date), "迁出日期", "出生日期");
-        Rules.NotBefore(date, person.MovedInOn ?? person.BirthDate, nameof(input.Date), "迁出日期", "迁入日期");
-        if (person.DiedOn is not null) throw new RuleViolation(nameof(input.Date), "已死亡人员不能迁出");
-        if (person.MovedOutOn is not null) throw new RuleViolation(nameof(input.Date), $"已于 {person.MovedOutOn:yyyy-MM-dd} 迁出");
-        person.MovedOutOn = date;
-        person.MovedOutTo = Rules.Optional(input.Place);
-    }
-
-    public static void ApplyMoveIn(Person person, LifeEventInput input, DateOnly today)
-    {
-        var date = input.Date ?? throw new RuleViolation(nameof(input.Date), "请填写迁入日期");
-        Rules.NotInFuture(date, today, nameof(input.Date), "迁入日期");
-        if (person.MovedOutOn is null) throw new RuleViolation(nameof(input.Date), "该人员未迁出，无需登记迁入");
-        Rules.NotBefore(date, person.MovedOutOn.Value, nameof(input.Date), "迁入日期", "迁出日期");
-        person.MovedInOn = date;
-        person.MovedOutOn = null;
-        person.MovedOutTo = null;
-    }
-
     public async Task<Person> WritableAsync(long id, CancellationToken ct)
     {
         var person = await current.Scope.Readable(db.Persons, p => p.TownshipCode).FirstOrDefaultAsync(p => p.Id == id, ct)
@@ -223,31 +191,11 @@ public sealed class PersonService(AppDbContext db, ICurrentUser current, TimePro
 
     private async Task ApplyAsync(Person p, PersonInput input, CancellationToken ct)
     {
-        ApplyFields(p, input, ChinaTime.Today(clock));
+        rules.ApplyFields(p, input, ChinaTime.Today(clock));
         p.IdNumber = await CheckIdNumberAsync(input.IdNumber, p.BirthDate, p.Sex, p.Id, nameof(input.IdNumber), ct);
     }
 
-    /// <summary>Every rule of a person's fields except the county-wide uniqueness of the ID number (shared with the import,
-    /// which checks uniqueness for a whole file at once).</summary>
-    public static void ApplyFields(Person p, PersonInput input, DateOnly today)
-    {
-        p.Name = Rules.Required(input.Name, nameof(input.Name), "姓名");
-        p.Sex = input.Sex ?? throw new RuleViolation(nameof(input.Sex), "请选择性别");
-        p.BirthDate = input.BirthDate ?? throw new RuleViolation(nameof(input.BirthDate), "请填写出生日期");
-        Rules.NotInFuture(p.BirthDate, today, nameof(input.BirthDate), "出生日期");
-        if (!string.IsNullOrWhiteSpace(input.IdNumber)
-            && IdNumber.Check(IdNumber.Normalize(input.IdNumber), p.BirthDate, p.Sex) is { } idError)
-            throw new RuleViolation(nameof(input.IdNumber), idError);
-        p.Relation = input.Relation ?? throw new RuleViolation(nameof(input.Relation), "请选择与户主关系");
-        p.MaritalStatus = input.MaritalStatus ?? throw new RuleViolation(nameof(input.MaritalStatus), "请选择婚姻状况");
-        p.Residence = input.Residence ?? throw new RuleViolation(nameof(input.Residence), "请选择居住状况");
-        Rules.NotInFuture(input.MovedInOn, today, nameof(input.MovedInOn), "迁入日期");
-        Rules.NotBefore(input.MovedInOn, p.BirthDate, nameof(input.MovedInOn), "迁入日期", "出生日期");
-        p.MovedInOn = input.MovedInOn;
-        p.DisabilityGrade = input.DisabilityGrade;
-    }
-
-    /// <summary>DOMAIN.md §7: form, check character, embedded birth date and sex, one person per number.</summary>
+    /// <summary>The ID number rules (docs/domain.md): form, check character, embedded birth date and sex, one person per number.</summary>
     public async Task<string?> CheckIdNumberAsync(string? raw, DateOnly birthDate, Sex sex, long selfId, string field,
         CancellationToken ct)
     {

@@ -21,7 +21,7 @@ public sealed record ReviewDecision
 /// <summary>年审: each year every beneficiary of a township is confirmed (继续享受) or exits with a reason, in view of what
 /// changed in the registers since the last review (or approval): death, move-out, new births, age.</summary>
 public sealed class AnnualReviewService(AppDbContext db, ICurrentUser current, TimeProvider clock, SubsidyService subsidies,
-    FamilyFactsQuery facts)
+    FamilyFactsQuery facts, SubsidyRules rules)
 {
     public async Task<List<ReviewRow>> ListAsync(string townshipCode, int year, CancellationToken ct)
     {
@@ -48,7 +48,7 @@ public sealed class AnnualReviewService(AppDbContext db, ICurrentUser current, T
             var since = lastReview.TryGetValue(b.Id, out var last) ? last : b.ApprovedOn!.Value;
             return new ReviewRow(b.Id, b.Person!.Name, b.Person.Household!.Village!.Name, b.Programme, b.ApprovedOn,
                 Changes(b, family, b.ChildId is { } c ? children.GetValueOrDefault(c) : null, since, today),
-                b.Status == BeneficiaryStatus.Approved ? SubsidyService.ReasonsNotEligible(b, FamilyFactsQuery.Declared(family, b.DeclaredBoys, b.DeclaredGirls), today, maxChildAge) : [],
+                b.Status == BeneficiaryStatus.Approved ? rules.ReasonsNotEligible(b, FamilyFactsQuery.Declared(family, b.DeclaredBoys, b.DeclaredGirls), today, maxChildAge) : [],
                 decisions.GetValueOrDefault(b.Id));
         }).ToList();
     }

@@ -9,7 +9,7 @@ namespace FamilyPlanning.Core.Subsidies;
 
 /// <summary>The beneficiary register: application, 村公示, 乡审核 (the township's clerk), 县审批 (county staff only), 退回 and 退出.
 /// Eligibility is checked against the registers at application and again at each review step.</summary>
-public sealed class SubsidyService(AppDbContext db, ICurrentUser current, TimeProvider clock, FamilyFactsQuery facts)
+public sealed class SubsidyService(AppDbContext db, ICurrentUser current, TimeProvider clock, FamilyFactsQuery facts, SubsidyRules rules)
 {
     public DateOnly Today => ChinaTime.Today(clock);
 
@@ -144,13 +144,7 @@ public sealed class SubsidyService(AppDbContext db, ICurrentUser current, TimePr
     }
 
     public async Task<List<string>> ReasonsNotEligibleAsync(Beneficiary b, DateOnly on, CancellationToken ct) =>
-        ReasonsNotEligible(b, await facts.ForAsync(b.PersonId, b.DeclaredBoys, b.DeclaredGirls, ct), on, await MaxChildAgeAsync(ct));
-
-    public static List<string> ReasonsNotEligible(Beneficiary b, FamilyFacts family, DateOnly on, int maxChildAge)
-    {
-        var child = b.ChildId is { } cid ? family.Children.FirstOrDefault(c => c.PersonId == cid) : null;
-        return Eligibility.Check(b.Programme, family, child, on, maxChildAge);
-    }
+        rules.ReasonsNotEligible(b, await facts.ForAsync(b.PersonId, b.DeclaredBoys, b.DeclaredGirls, ct), on, await MaxChildAgeAsync(ct));
 
     private async Task RecheckAsync(Beneficiary b, DateOnly on, CancellationToken ct)
     {
@@ -158,9 +152,9 @@ public sealed class SubsidyService(AppDbContext db, ICurrentUser current, TimePr
         if (reasons.Count > 0) throw new RuleViolation(null, "不符合条件：" + string.Join("；", reasons));
     }
 
-    private static void CheckEligible(Programme p, FamilyFacts f, ChildFact? child, DateOnly on, int maxChildAge)
+    private void CheckEligible(Programme p, FamilyFacts f, ChildFact? child, DateOnly on, int maxChildAge)
     {
-        var reasons = Eligibility.Check(p, f, child, on, maxChildAge);
+        var reasons = rules.Reasons(p, f, child, on, maxChildAge);
         if (reasons.Count > 0) throw new RuleViolation(null, $"不符合{SubsidyNames.Of(p)}条件：" + string.Join("；", reasons));
     }
 

@@ -141,6 +141,13 @@ public static class PortalServices
         services.AddScoped<AuditLogService>();
         services.AddScoped<FamilyPlanning.Core.Imports.ImportService>();
         services.AddScoped<DemoSeeder>();
+        // The registers' rules: one instance each, shared by the pages' services and the imports.
+        services.AddSingleton<PersonRules>();
+        services.AddSingleton<WomanRules>();
+        services.AddSingleton<BirthRules>();
+        services.AddSingleton<ContraceptionRules>();
+        services.AddSingleton<SubsidyRules>();
+        services.AddSingleton<FamilyPlanning.Core.Imports.RegisterRules>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<PersonService>();
         services.AddScoped<WomanService>();

@@ -82,8 +82,8 @@ public class DemoGeneratorTests
             var history = new List<(ContraceptiveType, DateOnly)>();
             foreach (var e in woman.OrderBy(e => e.Date).ThenBy(e => e.Id))
             {
-                var ex = Record.Exception(() => ContraceptionService.CheckAgainstHistory(e.Type, e.Date, history));
-                Assert.True(ex is null, $"woman {woman.Key}: {e.Type} on {e.Date}: {(ex as RuleViolation)?.Message}");
+                var broken = new ContraceptionRules().Sequence(e.Type, e.Date, history);
+                Assert.True(broken is null, $"woman {woman.Key}: {e.Type} on {e.Date}: {broken?.Message}");
                 history.Add((e.Type, e.Date));
             }
         }

@@ -206,7 +206,8 @@ public class RegisterImportTests(PortalFactory portal) : PortalTest(portal)
         using (var scope = Portal.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var service = new ImportService(db, new Fixed(clerk), TimeProvider.System, scope.ServiceProvider.GetRequiredService<FamilyPlanning.Core.Subsidies.SubsidyService>());
+            var service = new ImportService(db, new Fixed(clerk), Portal.Clock, scope.ServiceProvider.GetRequiredService<FamilyPlanning.Core.Subsidies.SubsidyService>(),
+                scope.ServiceProvider.GetRequiredService<RegisterRules>());
             var kill = new KillOnStage(Portal.ConnectionString, () => ((NpgsqlConnection)db.Database.GetDbConnection()).ProcessID, "写入人员");
             var error = await Assert.ThrowsAsync<FamilyPlanning.Core.Common.RuleViolation>(() =>
                 service.ImportAsync(ImportKind.Persons, "p.csv", file, kill, CancellationToken.None));
@@ -219,7 +220,8 @@ public class RegisterImportTests(PortalFactory portal) : PortalTest(portal)
         using (var scope = Portal.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var result = await new ImportService(db, new Fixed(clerk), TimeProvider.System, scope.ServiceProvider.GetRequiredService<FamilyPlanning.Core.Subsidies.SubsidyService>())
+            var result = await new ImportService(db, new Fixed(clerk), Portal.Clock, scope.ServiceProvider.GetRequiredService<FamilyPlanning.Core.Subsidies.SubsidyService>(),
+                scope.ServiceProvider.GetRequiredService<RegisterRules>())
                 .ImportAsync(ImportKind.Persons, "p.csv", file, null, CancellationToken.None);
             Assert.True(result.Succeeded);
             Assert.Equal(400, result.Created);

@@ -14,7 +14,8 @@ public sealed class Given(PortalFactory portal)
 
     private int _seq;
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    /// <summary>Today in China on the test clock (the portal under test says the same).</summary>
+    public static DateOnly Today => FamilyPlanning.Tests.Shared.TestClock.Today;
 
     public async Task<T> Db<T>(Func<AppDbContext, Task<T>> work)
     {

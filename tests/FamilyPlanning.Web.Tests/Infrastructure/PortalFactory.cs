@@ -1,5 +1,6 @@
 using FamilyPlanning.Core.Data;
 using FamilyPlanning.Core.Demo;
+using FamilyPlanning.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -21,6 +22,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         ["counties", "townships", "villages", "roles", "users", "user_roles", "user_claims", "policy_rules", "subsidy_rates", "settings"];
 
     private LocalPostgres? _pg;
+
+    /// <summary>The portal's clock, stopped at <see cref="TestClock.Now"/>.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = TestClock.Create();
     private Respawner? _respawner;
 
     /// <summary>The owner's connection: resets and assertions. The app itself runs as <see cref="AppRole.Login"/>.</summary>
@@ -90,8 +94,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:Default", _appConnectionString);
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");
         builder.UseSetting("Security:SecurityStampCheckSeconds", "0");
-        builder.ConfigureTestServices(s => s.AddScoped<FamilyPlanning.Core.Audit.ICurrentUser>(sp =>
-            new ActingUser(new FamilyPlanning.Web.Infrastructure.HttpCurrentUser(sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()))));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            s.AddScoped<FamilyPlanning.Core.Audit.ICurrentUser>(sp =>
+                new ActingUser(new FamilyPlanning.Web.Infrastructure.HttpCurrentUser(sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>())));
+        });
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions

@@ -71,11 +71,13 @@ public class FormActionTests(PortalFactory portal) : PortalTest(portal)
         await Expect(Forms.SubmitAsync(county, "/Subsidies/Payments", "Create",
             new() { ["RunYear"] = today.Year.ToString(), ["RunPart"] = "H1" }));
 
-        var january = $"/Monthly/Report?township={Given.Longmen}&month={today.Year}-01";
-        var february = $"/Monthly/Report?township={Given.Longmen}&month={today.Year}-02";
-        await Expect(Forms.SubmitAsync(clerk, january, "Submit", []));
-        await Expect(Forms.SubmitAsync(clerk, february, "Submit", []));
-        await Expect(Forms.SubmitAsync(county, february, "Approve", []));
+        // Two months that have ended (whatever the test clock's date): one submitted, one approved.
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var submitted = $"/Monthly/Report?township={Given.Longmen}&month={thisMonth.AddMonths(-2):yyyy-MM}";
+        var approved = $"/Monthly/Report?township={Given.Longmen}&month={thisMonth.AddMonths(-1):yyyy-MM}";
+        await Expect(Forms.SubmitAsync(clerk, submitted, "Submit", []));
+        await Expect(Forms.SubmitAsync(clerk, approved, "Submit", []));
+        await Expect(Forms.SubmitAsync(county, approved, "Approve", []));
 
         var disabled = (await Portal.ScalarAsync<string>("SELECT id FROM users WHERE user_name = 'clerk17'"))!;
         await Expect(Forms.SubmitAsync(admin, $"/Admin/Users/Edit/{disabled}", "Disable", []));
