@@ -17,31 +17,38 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
 {
     private readonly Given _given = new(portal);
 
+    /// <summary>The dataset is written for 2026 and moved by whole years to the last year whose first half (and the July
+    /// reports of it) lie before the test clock's today, so every age and figure below stays as computed.</summary>
+    private static readonly int DatasetYear = (Given.Today >= new DateOnly(Given.Today.Year, 7, 10) ? Given.Today.Year : Given.Today.Year - 1);
+    private static readonly string H1 = $"{DatasetYear}H1";
+    private static DateOnly On(int year, int month, int day) => new(year + DatasetYear - 2026, month, day);
+    private static string S(string date) => On(int.Parse(date[..4]), int.Parse(date[5..7]), int.Parse(date[8..])).ToString("yyyy-MM-dd");
+
     private async Task ArrangeAsync()
     {
         var household = await _given.HouseholdAsync();
-        await _given.PersonAsync(household, "甲", Sex.Male, new DateOnly(1980, 1, 1), relation: Relation.Head);
-        var b = await _given.PersonAsync(household, "乙", Sex.Male, new DateOnly(1985, 3, 3), relation: Relation.Other);
-        var c = await _given.PersonAsync(household, "丙", Sex.Male, new DateOnly(1990, 1, 1), relation: Relation.Other);
-        var d = await _given.PersonAsync(household, "丁", Sex.Male, new DateOnly(2000, 1, 1), relation: Relation.Other);
-        var e = await _given.PersonAsync(household, "戊", Sex.Male, new DateOnly(1995, 1, 1), relation: Relation.Other);
-        var (m1, _, _) = await _given.MotherAsync(new DateOnly(1976, 5, 15), name: "一");
-        var (m2, m2p, _) = await _given.MotherAsync(new DateOnly(1995, 2, 2), name: "二");
-        var (m3, _, _) = await _given.MotherAsync(new DateOnly(1993, 1, 1), girls: 1, name: "三");
-        var (m4, _, _) = await _given.MotherAsync(new DateOnly(1990, 1, 1), boys: 2, name: "四");
-        var (m5, _, _) = await _given.MotherAsync(new DateOnly(1988, 1, 1), boys: 2, girls: 1, name: "五");
-        var (m6, _, _) = await _given.MotherAsync(new DateOnly(1992, 1, 1), boys: 1, name: "六");
-        var (m7, _, _) = await _given.MotherAsync(new DateOnly(1994, 1, 1), name: "七");
+        await _given.PersonAsync(household, "甲", Sex.Male, On(1980, 1, 1), relation: Relation.Head);
+        var b = await _given.PersonAsync(household, "乙", Sex.Male, On(1985, 3, 3), relation: Relation.Other);
+        var c = await _given.PersonAsync(household, "丙", Sex.Male, On(1990, 1, 1), relation: Relation.Other);
+        var d = await _given.PersonAsync(household, "丁", Sex.Male, On(2000, 1, 1), relation: Relation.Other);
+        var e = await _given.PersonAsync(household, "戊", Sex.Male, On(1995, 1, 1), relation: Relation.Other);
+        var (m1, _, _) = await _given.MotherAsync(On(1976, 5, 15), name: "一");
+        var (m2, m2p, _) = await _given.MotherAsync(On(1995, 2, 2), name: "二");
+        var (m3, _, _) = await _given.MotherAsync(On(1993, 1, 1), girls: 1, name: "三");
+        var (m4, _, _) = await _given.MotherAsync(On(1990, 1, 1), boys: 2, name: "四");
+        var (m5, _, _) = await _given.MotherAsync(On(1988, 1, 1), boys: 2, girls: 1, name: "五");
+        var (m6, _, _) = await _given.MotherAsync(On(1992, 1, 1), boys: 1, name: "六");
+        var (m7, _, _) = await _given.MotherAsync(On(1994, 1, 1), name: "七");
         await _given.Db(async db =>
         {
-            (await db.Persons.FindAsync(b))!.DiedOn = new DateOnly(2026, 3, 10);
-            (await db.Persons.FindAsync(c))!.MovedOutOn = new DateOnly(2026, 2, 1);
-            (await db.Persons.FindAsync(d))!.MovedInOn = new DateOnly(2026, 4, 1);
+            (await db.Persons.FindAsync(b))!.DiedOn = On(2026, 3, 10);
+            (await db.Persons.FindAsync(c))!.MovedOutOn = On(2026, 2, 1);
+            (await db.Persons.FindAsync(d))!.MovedInOn = On(2026, 4, 1);
             (await db.Persons.FindAsync(e))!.Residence = Residence.InMigrant;
             (await db.Women.FindAsync(m2))!.Exemption = Exemption.Pregnant;
             var w7 = (await db.Women.FindAsync(m7))!;
             w7.OneChildCertificate = "鲁独0001";
-            w7.OneChildCertificateOn = new DateOnly(2026, 2, 1);
+            w7.OneChildCertificateOn = On(2026, 2, 1);
             void Event(long woman, ContraceptiveType t, DateOnly on) => db.ContraceptiveEvents.Add(new ContraceptiveEvent
             {
                 WomanId = woman,
@@ -51,17 +58,17 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
                 Date = on,
                 Institution = Institution.TownshipClinic,
             });
-            Event(m4, ContraceptiveType.IudInsertion, new DateOnly(2024, 1, 1));
-            Event(m5, ContraceptiveType.TubalLigation, new DateOnly(2026, 3, 15));
-            Event(m6, ContraceptiveType.Condom, new DateOnly(2025, 1, 1));
-            Event(m3, ContraceptiveType.IudInsertion, new DateOnly(2020, 1, 1));
-            Event(m3, ContraceptiveType.IudRemoval, new DateOnly(2025, 6, 1));
-            Event(m3, ContraceptiveType.Abortion, new DateOnly(2026, 5, 5));
-            Event(m1, ContraceptiveType.IudInsertion, new DateOnly(2026, 1, 15));
+            Event(m4, ContraceptiveType.IudInsertion, On(2024, 1, 1));
+            Event(m5, ContraceptiveType.TubalLigation, On(2026, 3, 15));
+            Event(m6, ContraceptiveType.Condom, On(2025, 1, 1));
+            Event(m3, ContraceptiveType.IudInsertion, On(2020, 1, 1));
+            Event(m3, ContraceptiveType.IudRemoval, On(2025, 6, 1));
+            Event(m3, ContraceptiveType.Abortion, On(2026, 5, 5));
+            Event(m1, ContraceptiveType.IudInsertion, On(2026, 1, 15));
             db.Targets.Add(new Target
             {
                 TownshipCode = Given.Longmen,
-                Year = 2026,
+                Year = DatasetYear,
                 BirthTarget = 10,
                 PlannedBirthRateTarget = 90m,
                 SterilisationTask = 2,
@@ -84,12 +91,12 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
             var response = await Forms.PostAsync(clerk, $"/Births/Register?motherId={mother}", f);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"arrange birth {date}: {(int)response.StatusCode}");
         }
-        await Deliver(m2, "2026-06-30", "2026-07-03", ("二子", "Male"));
-        await Deliver(m3, "2026-07-01", "2026-07-02", ("三双甲", "Male"), ("三双乙", "Female"));
-        await Deliver(m4, "2026-03-01", "2026-04-10", ("四女", "Female"));
-        await Deliver(m5, "2026-02-01", "2026-02-01", ("五子", "Male"));
-        await Deliver(m6, "2026-04-10", "2026-04-10", ("六双甲", "Male"), ("六双乙", "Female"));
-        await Deliver(m7, "2025-12-20", "2026-01-10", ("七子", "Male"));
+        await Deliver(m2, S("2026-06-30"), S("2026-07-03"), ("二子", "Male"));
+        await Deliver(m3, S("2026-07-01"), S("2026-07-02"), ("三双甲", "Male"), ("三双乙", "Female"));
+        await Deliver(m4, S("2026-03-01"), S("2026-04-10"), ("四女", "Female"));
+        await Deliver(m5, S("2026-02-01"), S("2026-02-01"), ("五子", "Male"));
+        await Deliver(m6, S("2026-04-10"), S("2026-04-10"), ("六双甲", "Male"), ("六双乙", "Female"));
+        await Deliver(m7, S("2025-12-20"), S("2026-01-10"), ("七子", "Male"));
         _ = m2p;
     }
 
@@ -140,8 +147,8 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
     {
         await ArrangeAsync();
         var county = await SignInAsync("county");
-        var json = JsonDocument.Parse(await county.GetStringAsync($"/api/indicators?period=2026H1&township={Given.Longmen}")).RootElement;
-        Assert.Equal("2026-01-01", json.GetProperty("period").GetProperty("from").GetString());
+        var json = JsonDocument.Parse(await county.GetStringAsync($"/api/indicators?period={H1}&township={Given.Longmen}")).RootElement;
+        Assert.Equal(S("2026-01-01"), json.GetProperty("period").GetProperty("from").GetString());
         var figures = json.GetProperty("total").GetProperty("indicators");
         foreach (var (key, text) in Expected)
             Assert.True(figures.GetProperty(key).GetProperty("text").GetString() == text,
@@ -158,18 +165,18 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
     {
         await ArrangeAsync();
         var county = await SignInAsync("county");
-        var page = await Forms.GetHtmlAsync(county, $"/Dashboard/Township?code={Given.Longmen}&period=2026H1");
+        var page = await Forms.GetHtmlAsync(county, $"/Dashboard/Township?code={Given.Longmen}&period={H1}");
         foreach (var key in new[] { "population", "births", "birth_rate", "planned_birth_rate", "sex_ratio", "natural_growth_rate",
                      "contraceptive_prevalence", "four_procedures", "birth_target_share", "abortion_ratio" })
             Assert.Equal(Expected[key], page.QuerySelector($"#kpis [data-key={key}] .kpi-value")!.TextContent.Trim());
 
         var months = page.QuerySelectorAll("#months tbody tr").Select(r => r.TextContent).ToList();
         Assert.Equal(6, months.Count);
-        Assert.Contains("2026-04", months[3]);
+        Assert.Contains($"{DatasetYear}-04", months[3]);
         Assert.Contains("2", months[3]);
 
         // The county view lists the township with the same figures.
-        var all = await Forms.GetHtmlAsync(county, "/Dashboard?period=2026H1");
+        var all = await Forms.GetHtmlAsync(county, $"/Dashboard?period={H1}");
         var row = all.QuerySelectorAll("#townships tbody tr").Single(r => r.TextContent.Contains("龙门街道")).TextContent;
         Assert.Contains("384.62‰", row);
         Assert.Contains("80.00%", row);
@@ -180,9 +187,9 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
     {
         await ArrangeAsync();
         var clerk2 = await SignInAsync("clerk02");
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/api/indicators?period=2026H1&township={Given.Longmen}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Dashboard/Township?code={Given.Longmen}&period=2026H1")).StatusCode);
-        var own = JsonDocument.Parse(await clerk2.GetStringAsync("/api/indicators?period=2026H1&township=all")).RootElement;
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/api/indicators?period={H1}&township={Given.Longmen}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Dashboard/Township?code={Given.Longmen}&period={H1}")).StatusCode);
+        var own = JsonDocument.Parse(await clerk2.GetStringAsync($"/api/indicators?period={H1}&township=all")).RootElement;
         Assert.Equal(Given.Taoyuan, own.GetProperty("total").GetProperty("code").GetString());
         Assert.Equal("0", own.GetProperty("total").GetProperty("indicators").GetProperty("births").GetProperty("text").GetString());
 
@@ -198,9 +205,9 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
         var bad = await county.GetAsync("/api/indicators?period=2026H3");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("期间格式应为", await bad.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Portal.Browser().GetAsync("/api/indicators?period=2026H1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Portal.Browser().GetAsync($"/api/indicators?period={H1}")).StatusCode);
         var admin = await SignInAsync("admin");
-        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/indicators?period=2026H1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"/api/indicators?period={H1}")).StatusCode);
     }
 
     private static string PdfText(byte[] bytes, out int pages)
@@ -215,7 +222,7 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
     {
         await ArrangeAsync();
         var clerk = await SignInAsync("clerk01");
-        const string page = "/Reports/HalfYear?unit=371426001000&year=2026&part=H1";
+        var page = $"/Reports/HalfYear?unit=371426001000&year={DatasetYear}&part=H1";
         var saved = await Forms.PostAsync(clerk, page, new()
         {
             ["Input.Practices"] = "坚持村级月报制度，逐户核实育龄妇女信息。",
@@ -223,15 +230,15 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
             ["Input.Plans"] = "下半年重点做好补报核查。",
             ["Input.ResponsiblePerson"] = "李镇长",
             ["Input.Preparer"] = "王统计",
-        }, "/Reports/HalfYear?handler=Narrative&unit=371426001000&year=2026&part=H1");
+        }, $"/Reports/HalfYear?handler=Narrative&unit=371426001000&year={DatasetYear}&part=H1");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(1L, await Portal.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'NarrativeDraft'"));
 
         var preview = await Forms.GetHtmlAsync(clerk, page);
-        Assert.Contains("龙门街道2026年上半年人口和计划生育工作总结", preview.Text("#preview h1"));
+        Assert.Contains($"龙门街道{DatasetYear}年上半年人口和计划生育工作总结", preview.Text("#preview h1"));
         Assert.Contains("全街道总人口15人", preview.Text("#paragraph"));
 
-        var response = await clerk.GetAsync("/Reports/HalfYear?handler=Pdf&unit=371426001000&year=2026&part=H1");
+        var response = await clerk.GetAsync($"/Reports/HalfYear?handler=Pdf&unit=371426001000&year={DatasetYear}&part=H1");
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         var text = PdfText(await response.Content.ReadAsByteArrayAsync(), out var pages);
         foreach (var piece in new[] { "全街道总人口15人", "人口出生5人（男3人，女2人）", "出生率384.62‰", "计划生育率80.00%",
@@ -245,16 +252,16 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
     {
         await ArrangeAsync();
         var leader = await SignInAsync("leader");
-        var bytes = await leader.GetByteArrayAsync("/Reports/HalfYear?handler=Pdf&unit=county&year=2026&part=H1");
+        var bytes = await leader.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit=county&year={DatasetYear}&part=H1");
         Assert.True(bytes.Length < 300 * 1024, $"county PDF is {bytes.Length / 1024} KB");
         var text = PdfText(bytes, out var pages);
-        Assert.Contains("平原县2026年上半年人口和计划生育工作总结", text);
+        Assert.Contains($"平原县{DatasetYear}年上半年人口和计划生育工作总结", text);
         foreach (var township in FamilyPlanning.Core.Demo.DemoPlaces.Build().Townships.Select(t => t.Name)) Assert.Contains(township, text);
-        var preview = await Forms.GetHtmlAsync(leader, "/Reports/HalfYear?unit=county&year=2026&part=H1");
+        var preview = await Forms.GetHtmlAsync(leader, $"/Reports/HalfYear?unit=county&year={DatasetYear}&part=H1");
         Assert.Equal(17, preview.QuerySelectorAll("#township-table tbody tr").Length);
         Assert.Contains("384.62‰", preview.QuerySelectorAll("#township-table tbody tr").Single(r => r.TextContent.Contains("龙门街道")).TextContent);
         Assert.Contains($"第{pages}页共{pages}页", text);
-        var taoyuan = await leader.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit={Given.Taoyuan}&year=2026&part=H1");
+        var taoyuan = await leader.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit={Given.Taoyuan}&year={DatasetYear}&part=H1");
         Assert.Contains("计划生育率—", PdfText(taoyuan, out _));
 
         // The font is embedded as a subset (a six-letter tag before its name).
@@ -267,11 +274,11 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
             await Portal.ScalarAsync<string>("SELECT sha256 FROM report_exports WHERE id = @id", ("id", id)));
         Assert.Equal("5", await Portal.ScalarAsync<string>("SELECT figures->>'births' FROM report_exports WHERE id = @id", ("id", id)));
         Assert.Equal(bytes, await leader.GetByteArrayAsync($"/Reports/Archive?handler=Download&id={id}"));
-        Assert.Contains("平原县2026年上半年人口和计划生育工作总结", await leader.GetStringAsync("/Reports/Archive"));
+        Assert.Contains($"平原县{DatasetYear}年上半年人口和计划生育工作总结", await leader.GetStringAsync("/Reports/Archive"));
 
         var clerk2 = await SignInAsync("clerk02");
         Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Reports/Archive?handler=Download&id={id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync("/Reports/HalfYear?handler=Pdf&unit=county&year=2026&part=H1")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync("/Reports/HalfYear?handler=Pdf&unit=371426001000&year=2026&part=H1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Reports/HalfYear?handler=Pdf&unit=county&year={DatasetYear}&part=H1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Reports/HalfYear?handler=Pdf&unit=371426001000&year={DatasetYear}&part=H1")).StatusCode);
     }
 }
