@@ -192,7 +192,8 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
         return await db.Persons.FirstOrDefaultAsync(p => p.IdNumber == number && p.Sex == Sex.Male, ct) ?? throw rules.FatherNotFound(number);
     }
 
-    private async Task<Birth> WritableAsync(long id, CancellationToken ct)
+    /// <summary>A birth this user may change (its township's clerk); anyone else gets "not found".</summary>
+    public async Task<Birth> WritableAsync(long id, CancellationToken ct)
     {
         var birth = await current.Scope.Readable(db.Births, b => b.TownshipCode).FirstOrDefaultAsync(b => b.Id == id, ct)
             ?? throw new NotFoundOrForbidden("出生登记");

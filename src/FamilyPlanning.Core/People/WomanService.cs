@@ -61,6 +61,13 @@ public sealed class WomanService(AppDbContext db, ICurrentUser current, TimeProv
             .Include(w => w.Person).ThenInclude(p => p!.Household).ThenInclude(h => h!.Village)
             .FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundOrForbidden("育龄妇女");
 
+    /// <summary>A woman's record that this user may change (her township's clerk); anyone else gets "not found".</summary>
+    public async Task<Woman> WritableAsync(long id, CancellationToken ct)
+    {
+        var woman = await GetAsync(id, ct);
+        return current.Scope.CanWrite(woman.TownshipCode) ? woman : throw new NotFoundOrForbidden("育龄妇女");
+    }
+
     public Task<long?> IdOfPersonAsync(long personId, CancellationToken ct) =>
         current.Scope.Readable(db.Women.AsNoTracking(), w => w.TownshipCode)
             .Where(w => w.PersonId == personId).Select(w => (long?)w.Id).FirstOrDefaultAsync(ct);

@@ -16,8 +16,7 @@ public sealed class HalfYearSummaryService(AppDbContext db, ICurrentUser current
     {
         var isCounty = unit == "county";
         if (isCounty && !current.Scope.ReadsWholeCounty) throw new NotFoundOrForbidden("县级总结");
-        var code = part switch { "H1" => $"{year}H1", "H2" => $"{year}H2", "Y" => $"{year}", _ => throw new RuleViolation("part", "请选择上半年、下半年或全年") };
-        var period = await indicators.PeriodAsync(code, null, null, ct);
+        var period = await indicators.PeriodAsync(PeriodCode(year, part), null, null, ct);
         var report = await indicators.ReportAsync(period, isCounty ? "all" : unit, ct);
         var county = await db.Counties.AsNoTracking().OrderBy(c => c.Code).FirstAsync(ct);
         var township = isCounty ? null : await db.Townships.AsNoTracking().FirstAsync(t => t.Code == unit, ct);
@@ -26,6 +25,10 @@ public sealed class HalfYearSummaryService(AppDbContext db, ICurrentUser current
         return new HalfYearSummary(county.Name, unitName, isCounty, township?.Kind, report,
             HalfYearSummary.ParagraphFor(report.Total, whole, period.To), await DataQualityAsync(report, ct));
     }
+
+    /// <summary>The period code of a summary (<paramref name="part"/>: H1, H2 or Y): what its narrative and archive are filed under.</summary>
+    public static string PeriodCode(int year, string part) =>
+        part switch { "H1" => $"{year}H1", "H2" => $"{year}H2", "Y" => $"{year}", _ => throw new RuleViolation("part", "请选择上半年、下半年或全年") };
 
     /// <summary>What a reader should know about the figures: months not yet approved, and births reported late.</summary>
     private async Task<string> DataQualityAsync(IndicatorReport report, CancellationToken ct)

@@ -78,12 +78,19 @@ public sealed class NarrativeService(AppDbContext db, ICurrentUser current)
         await db.SaveOrExplainAsync(ct);
     }
 
-    private void Check(string unit, bool write)
+    /// <summary>Whether this user may write the narrative of <paramref name="unit"/>'s summaries.</summary>
+    public bool CanWrite(string unit) => May(unit, write: true);
+
+    private bool May(string unit, bool write)
     {
         var s = current.Scope;
-        var ok = unit == "county"
+        return unit == "county"
             ? s.ReadsWholeCounty && (!write || s.Roles.Contains(Roles.Official) || s.Roles.Contains(Roles.CountyStaff))
             : write ? s.CanWrite(unit) || s.Roles.Contains(Roles.Official) || s.Roles.Contains(Roles.CountyStaff) : s.CanRead(unit);
-        if (!ok) throw new NotFoundOrForbidden("总结");
+    }
+
+    private void Check(string unit, bool write)
+    {
+        if (!May(unit, write)) throw new NotFoundOrForbidden("总结");
     }
 }

@@ -30,7 +30,7 @@ public static class Commands
             case "seed-demo":
                 var seeder = sp.GetRequiredService<DemoSeeder>();
                 var scale = int.TryParse(Option(args, "--scale"), out var s) && s >= 0 ? s : 1;
-                var seeded = await seeder.SeedAsync(scale, ChinaTime.Today(TimeProvider.System), ct);
+                var seeded = await seeder.SeedAsync(scale, ChinaTime.Today(sp.GetRequiredService<TimeProvider>()), ct);
                 // The bulk load's ledger deltas are folded at once (the first dashboard reads monthly totals), then the owner
                 // refreshes the planner's statistics (the portal's role may not).
                 await LedgerMaintenance.FoldAsync(ownerConnectionString, ct);
@@ -83,7 +83,7 @@ public static class Commands
     /// years up to this month); prints each difference and exits 1 if there is any.</summary>
     private static async Task<int> VerifyLedgerAsync(IServiceProvider sp, string[] args, string ownerConnectionString, CancellationToken ct)
     {
-        var today = ChinaTime.Today(TimeProvider.System);
+        var today = ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
         DateOnly? Month(string name, DateOnly fallback) => Option(args, name) is not { } text ? fallback
             : DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", out var d) ? d : null;
         if ((Month("--from", new DateOnly(today.Year - 2, 1, 1)), Month("--to", new DateOnly(today.Year, today.Month, 1)))

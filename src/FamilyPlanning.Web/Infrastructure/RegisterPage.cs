@@ -58,7 +58,7 @@ public abstract class RegisterPage : PageModel
     /// <summary>A list as an XLSX or CSV download named after the list and today's date.</summary>
     protected FileContentResult Download(string? format, string stem, Table table)
     {
-        var (content, type, name) = TableFile.Make(format, $"{stem}_{ChinaTime.Today(TimeProvider.System):yyyyMMdd}", table);
+        var (content, type, name) = TableFile.Make(format, $"{stem}_{ChinaTime.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>()):yyyyMMdd}", table);
         return File(content, type, name);
     }
 

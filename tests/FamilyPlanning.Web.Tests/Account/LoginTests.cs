@@ -48,8 +48,8 @@ public class LoginTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("账号已锁定15分钟", (await Forms.ParseAsync(last)).Text(".validation-summary-errors li"));
 
         var lockoutEnd = await Portal.ScalarAsync<DateTime>("SELECT lockout_end FROM users WHERE user_name = 'clerk02'");
-        // ASP.NET Core Identity's UserManager sets and checks lockouts on the wall clock, not on the portal's TimeProvider.
-        Assert.InRange(lockoutEnd - DateTime.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.1));
+        // wall clock: ASP.NET Core Identity's UserManager sets and checks lockouts on it, not on the portal's TimeProvider.
+        Assert.InRange(lockoutEnd - DateTime.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.1)); // wall clock: Identity
 
         // Now even the right password is refused, and no auth cookie is issued.
         var right = await Forms.PostAsync(client, "/Account/Login", Credentials("clerk02", Password));

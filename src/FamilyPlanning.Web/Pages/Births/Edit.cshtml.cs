@@ -1,6 +1,5 @@
 using FamilyPlanning.Core.Births;
 using FamilyPlanning.Core.Common;
-using FamilyPlanning.Core.Security;
 using FamilyPlanning.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,8 +15,7 @@ public class EditModel(BirthService births) : RegisterPage
     {
         try
         {
-            var b = await births.GetAsync(Id, ct);
-            if (!UserScope.From(User).CanWrite(b.TownshipCode)) return NotFound();
+            var b = await births.WritableAsync(Id, ct);
             Version = b.Version;
             Input = new BirthEdit { Place = b.Place, CertificateNumber = b.CertificateNumber, PermitNumber = b.PermitNumber, ReportedOn = b.ReportedOn };
         }

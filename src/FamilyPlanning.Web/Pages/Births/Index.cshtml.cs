@@ -4,7 +4,6 @@ using FamilyPlanning.Core.Exports;
 using FamilyPlanning.Core.Places;
 using FamilyPlanning.Core.Security;
 using FamilyPlanning.Web.Infrastructure;
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FamilyPlanning.Web.Pages.Births;
@@ -30,13 +29,7 @@ public class IndexModel(BirthService births, PlaceService places) : RegisterPage
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await births.SearchAsync(new BirthFilter(Query, Village, From, To, PageNo), ct);
-        var dates = new HtmlString($"""
-            <div class="col-md-2"><label class="form-label" for="from">出生日期自</label>
-              <input class="form-control" type="date" id="from" name="from" value="{From:yyyy-MM-dd}" /></div>
-            <div class="col-md-2"><label class="form-label" for="to">至</label>
-              <input class="form-control" type="date" id="to" name="to" value="{To:yyyy-MM-dd}" /></div>
-            """);
         Search = new SearchBar("婴儿或母亲姓名、母亲身份证号、出生证编号", Query, Village,
-            VillageOptions(await places.ReadableVillagesAsync(ct)), dates);
+            VillageOptions(await places.ReadableVillagesAsync(ct)), [new DateFilter("from", "出生日期自", From), new DateFilter("to", "至", To)]);
     }
 }

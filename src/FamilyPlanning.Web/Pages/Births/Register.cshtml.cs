@@ -42,13 +42,12 @@ public class RegisterModel(BirthService births, WomanService women) : RegisterPa
     {
         try
         {
-            Mother = await women.GetAsync(MotherId ?? Input.MotherId ?? 0, ct);
+            Mother = await women.WritableAsync(MotherId ?? Input.MotherId ?? 0, ct);
         }
         catch (NotFoundOrForbidden)
         {
             return NotFound();
         }
-        if (!UserScope.From(User).CanWrite(Mother.TownshipCode)) return NotFound();
         var rows = Input.Children.ToList();
         while (rows.Count < ChildRows) rows.Add(new ChildInput());
         Input = Input with { Children = rows };

@@ -39,12 +39,12 @@ public class CreateModel(ContraceptionService contraception, WomanService women)
     {
         try
         {
-            Woman = await women.GetAsync(WomanId ?? Input.WomanId ?? 0, ct);
+            Woman = await women.WritableAsync(WomanId ?? Input.WomanId ?? 0, ct);
         }
         catch (NotFoundOrForbidden)
         {
             return NotFound();
         }
-        return UserScope.From(User).CanWrite(Woman.TownshipCode) ? Page() : NotFound();
+        return Page();
     }
 }

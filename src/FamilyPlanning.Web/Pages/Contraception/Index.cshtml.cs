@@ -33,14 +33,11 @@ public class IndexModel(ContraceptionService contraception, PlaceService places)
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await contraception.SearchAsync(new ContraceptionFilter(Query, Village, Type, From, To, PageNo), ct);
-        var extra = new StringBuilder("""<div class="col-md-2"><label class="form-label" for="type">手术/方法</label><select class="form-select" id="type" name="type"><option value="">全部</option>""");
-        foreach (var c in Choices.ContraceptiveTypes)
-            extra.Append($"""<option value="{c.Value}" {(Type?.ToString() == c.Value ? "selected" : "")}>{HtmlEncoder.Default.Encode(c.Text)}</option>""");
-        extra.Append($"""
-            </select></div>
-            <div class="col-md-2"><label class="form-label" for="from">日期自</label><input class="form-control" type="date" id="from" name="from" value="{From:yyyy-MM-dd}" /></div>
-            <div class="col-md-2"><label class="form-label" for="to">至</label><input class="form-control" type="date" id="to" name="to" value="{To:yyyy-MM-dd}" /></div>
-            """);
-        Search = new SearchBar("姓名或身份证号", Query, Village, VillageOptions(await places.ReadableVillagesAsync(ct)), new HtmlString(extra.ToString()));
+        Search = new SearchBar("姓名或身份证号", Query, Village, VillageOptions(await places.ReadableVillagesAsync(ct)),
+        [
+            new SelectFilter("type", "手术/方法", Choices.ContraceptiveTypes, Type?.ToString()),
+            new DateFilter("from", "日期自", From),
+            new DateFilter("to", "至", To),
+        ]);
     }
 }

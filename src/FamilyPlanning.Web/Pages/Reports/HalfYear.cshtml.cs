@@ -51,7 +51,7 @@ public class HalfYearModel(HalfYearSummaryService summaries, NarrativeService na
         }
     }
 
-    private string PeriodCode => Part == "Y" ? $"{Year}" : $"{Year}{Part}";
+    private string PeriodCode => HalfYearSummaryService.PeriodCode(Year, Part);
 
     private void Defaults()
     {
@@ -77,8 +77,7 @@ public class HalfYearModel(HalfYearSummaryService summaries, NarrativeService na
         {
             return NotFound();
         }
-        CanWrite = Unit == "county" ? scope.Roles.Contains(Roles.Official) || scope.Roles.Contains(Roles.CountyStaff)
-            : scope.CanWrite(Unit) || scope.Roles.Contains(Roles.Official) || scope.Roles.Contains(Roles.CountyStaff);
+        CanWrite = narratives.CanWrite(Unit);
         return Page();
     }
 }

@@ -33,17 +33,10 @@ public class IndexModel(SubsidyService subsidies, PlaceService places) : Registe
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await subsidies.SearchAsync(new SubsidyFilter(Programme, Status, Village, Query, PageNo), ct);
-        var extra = new StringBuilder();
-        Select(extra, "programme", "项目", Choices.Programmes, Programme?.ToString());
-        Select(extra, "status", "状态", Choices.BeneficiaryStatuses, Status?.ToString());
-        Search = new SearchBar("姓名或身份证号", Query, Village, VillageOptions(await places.ReadableVillagesAsync(ct)), new HtmlString(extra.ToString()));
-    }
-
-    private static void Select(StringBuilder html, string name, string label, List<SelectListItem> items, string? selected)
-    {
-        html.Append($"""<div class="col-md-2"><label class="form-label" for="{name}">{label}</label><select class="form-select" id="{name}" name="{name}"><option value="">全部</option>""");
-        foreach (var i in items)
-            html.Append($"""<option value="{i.Value}" {(i.Value == selected ? "selected" : "")}>{HtmlEncoder.Default.Encode(i.Text)}</option>""");
-        html.Append("</select></div>");
+        Search = new SearchBar("姓名或身份证号", Query, Village, VillageOptions(await places.ReadableVillagesAsync(ct)),
+        [
+            new SelectFilter("programme", "项目", Choices.Programmes, Programme?.ToString()),
+            new SelectFilter("status", "状态", Choices.BeneficiaryStatuses, Status?.ToString()),
+        ]);
     }
 }

@@ -1,6 +1,5 @@
 using FamilyPlanning.Core.Common;
 using FamilyPlanning.Core.People;
-using FamilyPlanning.Core.Security;
 using FamilyPlanning.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,8 +15,7 @@ public class EditModel(WomanService women) : RegisterPage
     {
         try
         {
-            var w = await women.GetAsync(Id, ct);
-            if (!UserScope.From(User).CanWrite(w.TownshipCode)) return NotFound();
+            var w = await women.WritableAsync(Id, ct);
             Version = w.Version;
             Input = WomanInput.Of(w);
         }

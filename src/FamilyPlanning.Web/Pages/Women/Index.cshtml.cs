@@ -30,12 +30,7 @@ public class IndexModel(WomanService women, PlaceService places) : RegisterPage
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await women.SearchAsync(new WomanFilter(Query, Village, IncludeLeft, PageNo), ct);
-        var left = new HtmlString($"""
-            <div class="col-md-2 form-check ms-2 mb-2">
-              <input class="form-check-input" type="checkbox" id="left" name="left" value="true" {(IncludeLeft ? "checked" : "")} />
-              <label class="form-check-label" for="left">包括已出队</label>
-            </div>
-            """);
-        Search = new SearchBar("姓名、身份证号或户编号", Query, Village, VillageOptions(await places.ReadableVillagesAsync(ct)), left);
+        Search = new SearchBar("姓名、身份证号或户编号", Query, Village, VillageOptions(await places.ReadableVillagesAsync(ct)),
+            [new CheckFilter("left", "包括已出队", IncludeLeft)]);
     }
 }
