@@ -125,7 +125,7 @@ public class JourneyTests(BrowserPortal portal)
         var part = Born.Month <= 6 ? "H1" : "H2";
         await leader.StepAsync("撰写总结", async () =>
         {
-            await page.GotoAsync($"{portal.BaseUrl}/Reports/HalfYear?unit=county&year={Born.Year}&part={part}");
+            await page.GotoAsync($"{portal.BaseUrl}/Reports/HalfYear?area=county&year={Born.Year}&part={part}");
             await page.GetByLabel("二、主要做法").FillAsync("坚持村级月报、乡级季查，做到出生即登记。");
             await page.GetByLabel("三、存在的问题").FillAsync("流动人口信息核实不及时。");
             await page.GetByLabel("负责人").FillAsync("张县长");

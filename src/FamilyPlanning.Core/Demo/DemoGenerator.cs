@@ -4,7 +4,7 @@ namespace FamilyPlanning.Core.Demo;
 
 /// <summary>
 /// The deterministic demo county: for the same org tree, scale, reference date and seed it makes the same rows. About
-/// 250 000 people per scale unit in about 80 000 households, and the register events from 1 January five years before the
+/// 250 000 people per step of scale in about 80 000 households, and the register events from 1 January five years before the
 /// reference date up to it. Townships differ in birth rate (9–11‰) and sex ratio at birth (103–112).
 /// </summary>
 public static class DemoGenerator

@@ -8,12 +8,12 @@ namespace FamilyPlanning.Core.Exports;
 /// an empty denominator.</summary>
 public static class IndicatorTables
 {
-    public static Table Units(IndicatorReport r)
+    public static Table Areas(IndicatorReport r)
     {
         var figures = r.Total.Figures;
         var headers = new[] { "单位", "期间" }.Concat(figures.Select(f => f.Name + UnitSuffix(f.Unit))).Append("提示").ToArray();
-        var units = new[] { r.Total }.Concat(r.Townships.Count > 1 ? r.Townships : []);
-        var rows = units.SelectMany(u => new[]
+        var areas = new[] { r.Total }.Concat(r.Townships.Count > 1 ? r.Townships : []);
+        var rows = areas.SelectMany(u => new[]
         {
             Row(u.Name, r.Period.Name, u.Figures, true),
             Row(u.Name, "上年同期（" + r.LastYearPeriod.Name + "）", u.LastYear, false),
@@ -26,8 +26,8 @@ public static class IndicatorTables
         r.Months.Select(m => new object?[] { m.Month.ToString("yyyy-MM"), m.Births, m.Boys, m.Girls, m.Compliant,
             Value(m.PlannedBirthRate), Value(m.SexRatio) }));
 
-    private static object?[] Row(string unit, string period, List<Figure> figures, bool flags) =>
-        new object?[] { unit, period }.Concat(figures.Select(f => Value(f.Value)))
+    private static object?[] Row(string area, string period, List<Figure> figures, bool flags) =>
+        new object?[] { area, period }.Concat(figures.Select(f => Value(f.Value)))
             .Append(flags ? string.Join("；", figures.Where(f => f.Flag is not null).Select(f => f.Flag)) : "").ToArray();
 
     private static object Value(decimal? v) => v is { } x ? x : "—";

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace FamilyPlanning.Core.Indicators;
 
-/// <summary>A unit of measure of a figure (not an administrative unit: that is a township or the county).</summary>
+/// <summary>A unit of measure of a figure. (An administrative unit, a township or the county, is an "area" in the code.)</summary>
 public enum Unit { Count, PerMille, Percent, Ratio, Abortion, Yuan }
 
 /// <summary>Which way a change is good news: the dashboard colours a change from last year by it.</summary>
@@ -44,7 +44,7 @@ public sealed class Indicator(string key, string name, Unit unit, Direction dire
     public override string ToString() => Key;
 }
 
-/// <summary>One indicator's value for one unit and period, and its flag when it needs a look.</summary>
+/// <summary>One indicator's value for one area and period, and its flag when it needs a look.</summary>
 public sealed record Figure(Indicator Indicator, decimal? Value, string? Flag = null)
 {
     public string Key => Indicator.Key;

@@ -2,7 +2,7 @@ using FamilyPlanning.Core.Subsidies;
 
 namespace FamilyPlanning.Core.Indicators;
 
-/// <summary>The raw counts of one unit (a township, or the county as their sum) for one period; every indicator is pure
+/// <summary>The raw counts of one area (a township, or the county as their sum) for one period; every indicator is pure
 /// arithmetic over these (<see cref="IndicatorMath"/>).</summary>
 public sealed class IndicatorCounts
 {

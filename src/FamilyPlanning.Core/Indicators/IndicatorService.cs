@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPlanning.Core.Indicators;
 
-public sealed record UnitIndicators(string Code, string Name, IndicatorCounts Counts, List<Figure> Figures, List<Figure> LastYear)
+public sealed record AreaIndicators(string Code, string Name, IndicatorCounts Counts, List<Figure> Figures, List<Figure> LastYear)
 {
     public Figure this[Indicator indicator] => Figures.First(f => f.Indicator == indicator);
     public Figure Last(Indicator indicator) => LastYear.First(f => f.Indicator == indicator);
@@ -20,7 +20,7 @@ public sealed record MonthRow(DateOnly Month, long Births, long Boys, long Girls
     public decimal? PlannedBirthRate => Catalogue.PlannedBirthRate.Evaluate(Inputs).Value;
 }
 
-public sealed record IndicatorReport(Period Period, Period LastYearPeriod, UnitIndicators Total, List<UnitIndicators> Townships,
+public sealed record IndicatorReport(Period Period, Period LastYearPeriod, AreaIndicators Total, List<AreaIndicators> Townships,
     List<MonthRow> Months, List<(string code, string name, decimal? plannedRate)> PlannedByTownship);
 
 /// <summary>Every indicator of DOMAIN.md §4 for the townships a user may read (one, several or all), for any period, with
@@ -67,15 +67,15 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
             .ToListAsync(ct);
         var share = ElapsedShare(period, s.YearStartMonth);
 
-        UnitIndicators Unit(string code, string name, IndicatorCounts c, IndicatorCounts l, Target? t, Target? lt) =>
+        AreaIndicators Area(string code, string name, IndicatorCounts c, IndicatorCounts l, Target? t, Target? lt) =>
             new(code, name, c, IndicatorMath.Compute(c, t, s.ExcludeExemptFromPrevalence, share),
                 IndicatorMath.Compute(l, lt, s.ExcludeExemptFromPrevalence));
 
-        var rows = chosen.Select(t => Unit(t.Code, t.Name, now[t.Code], before[t.Code],
+        var rows = chosen.Select(t => Area(t.Code, t.Name, now[t.Code], before[t.Code],
             targets.FirstOrDefault(x => x.TownshipCode == t.Code && x.Year == year),
             targets.FirstOrDefault(x => x.TownshipCode == t.Code && x.Year == year - 1))).ToList();
         var county = await db.Counties.AsNoTracking().OrderBy(c => c.Code).FirstAsync(ct);
-        var total = chosen.Count == 1 ? rows[0] : Unit(county.Code, county.Name,
+        var total = chosen.Count == 1 ? rows[0] : Area(county.Code, county.Name,
             IndicatorCounts.Sum(now.Values), IndicatorCounts.Sum(before.Values),
             Target.Sum(targets.Where(t => t.Year == year), county.Code, year), Target.Sum(targets.Where(t => t.Year == year - 1), county.Code, year - 1));
 

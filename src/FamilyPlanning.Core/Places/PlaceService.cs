@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyPlanning.Core.Places;
 
 /// <summary>The county's org tree. Everyone signed in may read names and codes; only Admin changes them. Codes never
-/// change once saved (they key every record made in the unit); a merged township is abolished, not renumbered.</summary>
+/// change once saved (they key every record made in the place); a merged township is abolished, not renumbered.</summary>
 public sealed class PlaceService(AppDbContext db, ICurrentUser current)
 {
     public Task<County?> CountyAsync(CancellationToken ct) => db.Counties.AsNoTracking().OrderBy(c => c.Code).FirstOrDefaultAsync(ct);

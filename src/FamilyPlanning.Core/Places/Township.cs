@@ -1,8 +1,8 @@
 namespace FamilyPlanning.Core.Places;
 
 /// <summary>
-/// A 乡/镇/街道, keyed by its 12-digit code. When townships merge (撤乡并镇) the old unit is kept with
-/// <see cref="AbolishedOn"/> and <see cref="SuccessorCode"/> so that old records keep pointing at the unit they were made in.
+/// A 乡/镇/街道, keyed by its 12-digit code. When townships merge (撤乡并镇) the old township is kept with
+/// <see cref="AbolishedOn"/> and <see cref="SuccessorCode"/> so that old records keep pointing at the township they were made in.
 /// </summary>
 public class Township
 {

@@ -4,12 +4,12 @@ using static FamilyPlanning.Core.Indicators.Catalogue;
 
 namespace FamilyPlanning.Core.Reports;
 
-/// <summary>Everything a 上半年/下半年/全年 summary shows, computed from the registers (never typed): the unit, the period,
+/// <summary>Everything a 上半年/下半年/全年 summary shows, computed from the registers (never typed): the area, the period,
 /// the indicators with last year's, the opening paragraph of DOMAIN.md §5 and the data-quality note.</summary>
-public sealed record HalfYearSummary(string CountyName, string UnitName, bool IsCounty, TownshipKind? Kind, IndicatorReport Report,
+public sealed record HalfYearSummary(string CountyName, string AreaName, bool IsCounty, TownshipKind? Kind, IndicatorReport Report,
     string Paragraph, string DataQuality)
 {
-    public string Title => $"{(IsCounty ? UnitName : CountyName + UnitName)}{Report.Period.Name}人口和计划生育工作总结";
+    public string Title => $"{(IsCounty ? AreaName : CountyName + AreaName)}{Report.Period.Name}人口和计划生育工作总结";
 
     /// <summary>「全县」 for the county, 「全镇/全乡/全街道」 for a township.</summary>
     public static string WholeOf(bool isCounty, TownshipKind? kind) => isCounty ? "全县" : PlaceNames.Whole(kind ?? TownshipKind.Town);
@@ -36,10 +36,10 @@ public sealed record HalfYearSummary(string CountyName, string UnitName, bool Is
         [(Catalogue.Births, "出生"), (BirthRate, "出生率"), (PlannedBirthRate, "计划生育率"), (SexRatio, "性别比"), (ContraceptivePrevalence, "综合节育率")];
 
     /// <summary>表5: townships ranked by planned-birth rate (those without births last).</summary>
-    public List<UnitIndicators> Ranked =>
+    public List<AreaIndicators> Ranked =>
         Report.Townships.OrderByDescending(t => t[PlannedBirthRate].Value ?? -1).ThenBy(t => t.Code).ToList();
 
-    public static string ParagraphFor(UnitIndicators u, string whole, DateOnly end)
+    public static string ParagraphFor(AreaIndicators u, string whole, DateOnly end)
     {
         string T(Indicator i) => u[i].Text;
         return $"据统计，截止{end.Month}月{end.Day}日，{whole}总人口{T(Population)}人，已婚育龄妇女{T(MarriedWcba)}人，" +
@@ -55,8 +55,8 @@ public sealed record HalfYearSummary(string CountyName, string UnitName, bool Is
 /// <summary>A table of the summary: its id (the preview's element id), title, columns, and whether it has a 上年同期 row.</summary>
 public sealed record SummaryTable(string Id, string Title, bool WithLastYear, IReadOnlyList<(Indicator Indicator, string Header)> Columns)
 {
-    /// <summary>The rows as text: 本期 (and 上年同期) for one unit.</summary>
-    public List<List<string>> Rows(UnitIndicators u)
+    /// <summary>The rows as text: 本期 (and 上年同期) for one area.</summary>
+    public List<List<string>> Rows(AreaIndicators u)
     {
         List<string> now = ["本期", .. Columns.Select(c => u[c.Indicator].Text)];
         var rows = new List<List<string>> { now };

@@ -11,18 +11,18 @@ namespace FamilyPlanning.Core.Reports;
 /// <see cref="IndicatorService"/> as the dashboard and the API, so the three can never disagree.</summary>
 public sealed class HalfYearSummaryService(AppDbContext db, ICurrentUser current, IndicatorService indicators)
 {
-    /// <summary><paramref name="unit"/>: "county" or a township's 12-digit code; <paramref name="part"/>: H1, H2 or Y.</summary>
-    public async Task<HalfYearSummary> BuildAsync(string unit, int year, string part, CancellationToken ct)
+    /// <summary><paramref name="area"/>: "county" or a township's 12-digit code; <paramref name="part"/>: H1, H2 or Y.</summary>
+    public async Task<HalfYearSummary> BuildAsync(string area, int year, string part, CancellationToken ct)
     {
-        var isCounty = unit == "county";
+        var isCounty = area == "county";
         if (isCounty && !current.Scope.ReadsWholeCounty) throw new NotFoundOrForbidden("县级总结");
         var period = await indicators.PeriodAsync(PeriodCode(year, part), null, null, ct);
-        var report = await indicators.ReportAsync(period, isCounty ? "all" : unit, ct);
+        var report = await indicators.ReportAsync(period, isCounty ? "all" : area, ct);
         var county = await db.Counties.AsNoTracking().OrderBy(c => c.Code).FirstAsync(ct);
-        var township = isCounty ? null : await db.Townships.AsNoTracking().FirstAsync(t => t.Code == unit, ct);
-        var unitName = isCounty ? county.Name : township!.Name;
+        var township = isCounty ? null : await db.Townships.AsNoTracking().FirstAsync(t => t.Code == area, ct);
+        var areaName = isCounty ? county.Name : township!.Name;
         var whole = HalfYearSummary.WholeOf(isCounty, township?.Kind);
-        return new HalfYearSummary(county.Name, unitName, isCounty, township?.Kind, report,
+        return new HalfYearSummary(county.Name, areaName, isCounty, township?.Kind, report,
             HalfYearSummary.ParagraphFor(report.Total, whole, period.To), await DataQualityAsync(report, ct));
     }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FamilyPlanning.Core.Reports;
 
-/// <summary>The narrative of one summary (unit + period code), kept as a draft between visits and audited on every save.</summary>
+/// <summary>The narrative of one summary (area + period code), kept as a draft between visits and audited on every save.</summary>
 public class NarrativeDraft
 {
     public const int SectionMaxLength = 4000;
@@ -15,7 +15,7 @@ public class NarrativeDraft
 
     public long Id { get; set; }
     /// <summary>"county" or a township's code.</summary>
-    public required string Unit { get; set; }
+    public required string Area { get; set; }
     public required string PeriodCode { get; set; }
     public string? TownshipCode { get; set; }
     public string Practices { get; set; } = "";
@@ -55,19 +55,19 @@ public sealed record NarrativeInput
 /// township's.</summary>
 public sealed class NarrativeService(AppDbContext db, ICurrentUser current)
 {
-    public async Task<NarrativeDraft?> GetAsync(string unit, string periodCode, CancellationToken ct)
+    public async Task<NarrativeDraft?> GetAsync(string area, string periodCode, CancellationToken ct)
     {
-        Check(unit, write: false);
-        return await db.Set<NarrativeDraft>().AsNoTracking().FirstOrDefaultAsync(n => n.Unit == unit && n.PeriodCode == periodCode, ct);
+        Check(area, write: false);
+        return await db.Set<NarrativeDraft>().AsNoTracking().FirstOrDefaultAsync(n => n.Area == area && n.PeriodCode == periodCode, ct);
     }
 
-    public async Task SaveAsync(string unit, string periodCode, NarrativeInput input, CancellationToken ct)
+    public async Task SaveAsync(string area, string periodCode, NarrativeInput input, CancellationToken ct)
     {
-        Check(unit, write: true);
-        var draft = await db.Set<NarrativeDraft>().FirstOrDefaultAsync(n => n.Unit == unit && n.PeriodCode == periodCode, ct);
+        Check(area, write: true);
+        var draft = await db.Set<NarrativeDraft>().FirstOrDefaultAsync(n => n.Area == area && n.PeriodCode == periodCode, ct);
         if (draft is null)
         {
-            draft = new NarrativeDraft { Unit = unit, PeriodCode = periodCode, TownshipCode = unit == "county" ? null : unit };
+            draft = new NarrativeDraft { Area = area, PeriodCode = periodCode, TownshipCode = area == "county" ? null : area };
             db.Add(draft);
         }
         draft.Practices = input.Practices?.Trim() ?? "";
@@ -78,19 +78,19 @@ public sealed class NarrativeService(AppDbContext db, ICurrentUser current)
         await db.SaveOrExplainAsync(ct);
     }
 
-    /// <summary>Whether this user may write the narrative of <paramref name="unit"/>'s summaries.</summary>
-    public bool CanWrite(string unit) => May(unit, write: true);
+    /// <summary>Whether this user may write the narrative of <paramref name="area"/>'s summaries.</summary>
+    public bool CanWrite(string area) => May(area, write: true);
 
-    private bool May(string unit, bool write)
+    private bool May(string area, bool write)
     {
         var s = current.Scope;
-        return unit == "county"
+        return area == "county"
             ? s.ReadsWholeCounty && (!write || s.Roles.Contains(Roles.Official) || s.Roles.Contains(Roles.CountyStaff))
-            : write ? s.CanWrite(unit) || s.Roles.Contains(Roles.Official) || s.Roles.Contains(Roles.CountyStaff) : s.CanRead(unit);
+            : write ? s.CanWrite(area) || s.Roles.Contains(Roles.Official) || s.Roles.Contains(Roles.CountyStaff) : s.CanRead(area);
     }
 
-    private void Check(string unit, bool write)
+    private void Check(string area, bool write)
     {
-        if (!May(unit, write)) throw new NotFoundOrForbidden("总结");
+        if (!May(area, write)) throw new NotFoundOrForbidden("总结");
     }
 }

@@ -13,8 +13,8 @@ namespace FamilyPlanning.Core.Reports;
 public class ReportExport
 {
     public long Id { get; set; }
-    public required string Unit { get; set; }
-    public required string UnitName { get; set; }
+    public required string Area { get; set; }
+    public required string AreaName { get; set; }
     public string? TownshipCode { get; set; }
     public required string PeriodCode { get; set; }
     public required string Title { get; set; }
@@ -26,17 +26,17 @@ public class ReportExport
     public required string Figures { get; set; }
 }
 
-public sealed record ExportRow(long Id, string Title, string UnitName, string UserName, DateTimeOffset At, string Sha256, int Size);
+public sealed record ExportRow(long Id, string Title, string AreaName, string UserName, DateTimeOffset At, string Sha256, int Size);
 
 public sealed class ReportArchive(AppDbContext db, ICurrentUser current, TimeProvider clock)
 {
-    public async Task<ReportExport> StoreAsync(HalfYearSummary s, string unit, string periodCode, byte[] pdf, CancellationToken ct)
+    public async Task<ReportExport> StoreAsync(HalfYearSummary s, string area, string periodCode, byte[] pdf, CancellationToken ct)
     {
         var export = new ReportExport
         {
-            Unit = unit,
-            UnitName = s.UnitName,
-            TownshipCode = unit == "county" ? null : unit,
+            Area = area,
+            AreaName = s.AreaName,
+            TownshipCode = area == "county" ? null : area,
             PeriodCode = periodCode,
             Title = s.Title,
             UserName = current.Scope.UserName,
@@ -59,7 +59,7 @@ public sealed class ReportArchive(AppDbContext db, ICurrentUser current, TimePro
         var q = db.Set<ReportExport>().AsNoTracking();
         q = s.ReadsWholeCounty ? q : s.Readable(q.Where(e => e.TownshipCode != null), e => e.TownshipCode!);
         return q.OrderByDescending(e => e.At).Take(200)
-            .Select(e => new ExportRow(e.Id, e.Title, e.UnitName, e.UserName, e.At, e.Sha256, e.Size)).ToListAsync(ct);
+            .Select(e => new ExportRow(e.Id, e.Title, e.AreaName, e.UserName, e.At, e.Sha256, e.Size)).ToListAsync(ct);
     }
 
     public async Task<ReportExport> GetAsync(long id, CancellationToken ct)

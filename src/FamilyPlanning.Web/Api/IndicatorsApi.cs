@@ -20,8 +20,8 @@ public static class IndicatorsApi
                     {
                         period = Describe(report.Period),
                         lastYear = Describe(report.LastYearPeriod),
-                        total = Unit(report.Total),
-                        townships = report.Townships.Count > 1 ? report.Townships.Select(Unit) : [],
+                        total = Area(report.Total),
+                        townships = report.Townships.Count > 1 ? report.Townships.Select(Area) : [],
                         months = report.Months.Select(m => new
                         {
                             month = m.Month.ToString("yyyy-MM"),
@@ -47,7 +47,7 @@ public static class IndicatorsApi
 
     private static object Describe(Period p) => new { code = p.Code, name = p.Name, from = p.From, to = p.To };
 
-    private static object Unit(UnitIndicators u) => new
+    private static object Area(AreaIndicators u) => new
     {
         code = u.Code,
         name = u.Name,

@@ -222,7 +222,7 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
     {
         await ArrangeAsync();
         var clerk = await SignInAsync("clerk01");
-        var page = $"/Reports/HalfYear?unit=371426001000&year={DatasetYear}&part=H1";
+        var page = $"/Reports/HalfYear?area=371426001000&year={DatasetYear}&part=H1";
         var saved = await Forms.PostAsync(clerk, page, new()
         {
             ["Input.Practices"] = "坚持村级月报制度，逐户核实育龄妇女信息。",
@@ -230,7 +230,7 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
             ["Input.Plans"] = "下半年重点做好补报核查。",
             ["Input.ResponsiblePerson"] = "李镇长",
             ["Input.Preparer"] = "王统计",
-        }, $"/Reports/HalfYear?handler=Narrative&unit=371426001000&year={DatasetYear}&part=H1");
+        }, $"/Reports/HalfYear?handler=Narrative&area=371426001000&year={DatasetYear}&part=H1");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(1L, await Portal.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'NarrativeDraft'"));
 
@@ -238,7 +238,7 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains($"龙门街道{DatasetYear}年上半年人口和计划生育工作总结", preview.Text("#preview h1"));
         Assert.Contains("全街道总人口15人", preview.Text("#paragraph"));
 
-        var response = await clerk.GetAsync($"/Reports/HalfYear?handler=Pdf&unit=371426001000&year={DatasetYear}&part=H1");
+        var response = await clerk.GetAsync($"/Reports/HalfYear?handler=Pdf&area=371426001000&year={DatasetYear}&part=H1");
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         var text = PdfText(await response.Content.ReadAsByteArrayAsync(), out var pages);
         foreach (var piece in new[] { "全街道总人口15人", "人口出生5人（男3人，女2人）", "出生率384.62‰", "计划生育率80.00%",
@@ -252,16 +252,16 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
     {
         await ArrangeAsync();
         var leader = await SignInAsync("leader");
-        var bytes = await leader.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit=county&year={DatasetYear}&part=H1");
+        var bytes = await leader.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&area=county&year={DatasetYear}&part=H1");
         Assert.True(bytes.Length < 300 * 1024, $"county PDF is {bytes.Length / 1024} KB");
         var text = PdfText(bytes, out var pages);
         Assert.Contains($"平原县{DatasetYear}年上半年人口和计划生育工作总结", text);
         foreach (var township in FamilyPlanning.Core.Demo.DemoPlaces.Build().Townships.Select(t => t.Name)) Assert.Contains(township, text);
-        var preview = await Forms.GetHtmlAsync(leader, $"/Reports/HalfYear?unit=county&year={DatasetYear}&part=H1");
+        var preview = await Forms.GetHtmlAsync(leader, $"/Reports/HalfYear?area=county&year={DatasetYear}&part=H1");
         Assert.Equal(17, preview.QuerySelectorAll("#township-table tbody tr").Length);
         Assert.Contains("384.62‰", preview.QuerySelectorAll("#township-table tbody tr").Single(r => r.TextContent.Contains("龙门街道")).TextContent);
         Assert.Contains($"第{pages}页共{pages}页", text);
-        var taoyuan = await leader.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit={Given.Taoyuan}&year={DatasetYear}&part=H1");
+        var taoyuan = await leader.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&area={Given.Taoyuan}&year={DatasetYear}&part=H1");
         Assert.Contains("计划生育率—", PdfText(taoyuan, out _));
 
         // The font is embedded as a subset (a six-letter tag before its name).
@@ -269,7 +269,7 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
             Assert.Matches("^[A-Z]{6}\\+", pdf.GetPage(1).Letters.First(l => l.Value == "平").FontName);
 
         // Every export is archived byte for byte with its SHA-256, and can be downloaded again identically.
-        var id = await Portal.ScalarAsync<long>("SELECT id FROM report_exports WHERE unit = 'county' ORDER BY at LIMIT 1");
+        var id = await Portal.ScalarAsync<long>("SELECT id FROM report_exports WHERE area = 'county' ORDER BY at LIMIT 1");
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
             await Portal.ScalarAsync<string>("SELECT sha256 FROM report_exports WHERE id = @id", ("id", id)));
         Assert.Equal("5", await Portal.ScalarAsync<string>("SELECT figures->>'births' FROM report_exports WHERE id = @id", ("id", id)));
@@ -278,7 +278,7 @@ public class GoldenDatasetTests(PortalFactory portal) : PortalTest(portal)
 
         var clerk2 = await SignInAsync("clerk02");
         Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Reports/Archive?handler=Download&id={id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Reports/HalfYear?handler=Pdf&unit=county&year={DatasetYear}&part=H1")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Reports/HalfYear?handler=Pdf&unit=371426001000&year={DatasetYear}&part=H1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Reports/HalfYear?handler=Pdf&area=county&year={DatasetYear}&part=H1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Reports/HalfYear?handler=Pdf&area=371426001000&year={DatasetYear}&part=H1")).StatusCode);
     }
 }

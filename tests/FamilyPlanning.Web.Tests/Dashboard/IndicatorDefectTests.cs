@@ -137,7 +137,7 @@ public class IndicatorDefectTests(PortalFactory portal) : PortalTest(portal)
         var county = await SignInAsync("county");
         var page = await Forms.GetHtmlAsync(county, $"/Dashboard/Township?code={Given.Longmen}&period=2026H1");
         Assert.Contains("100.00%", page.QuerySelector("#in-migrants [data-key=in_migrant_prevalence]")!.TextContent);
-        var pdf = await county.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit={Given.Longmen}&year=2026&part=H1");
+        var pdf = await county.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&area={Given.Longmen}&year=2026&part=H1");
         using var doc = UglyToad.PdfPig.PdfDocument.Open(pdf);
         var text = string.Concat(doc.GetPages().Select(p => p.Text)).Replace(" ", "");
         Assert.Contains("表2附流入人口（单独统计，不计入以上各表）", text);
@@ -204,7 +204,7 @@ public class IndicatorDefectTests(PortalFactory portal) : PortalTest(portal)
 
         var page = await Forms.GetHtmlAsync(county, $"/Dashboard/Township?code={Given.Longmen}&period=2026H1");
         Assert.Equal(["reward_support"], page.QuerySelectorAll("#subsidies tbody tr").Select(r => r.GetAttribute("data-key")!).ToArray());
-        var preview = await Forms.GetHtmlAsync(county, $"/Reports/HalfYear?unit={Given.Longmen}&year=2026&part=H1");
+        var preview = await Forms.GetHtmlAsync(county, $"/Reports/HalfYear?area={Given.Longmen}&year=2026&part=H1");
         Assert.Single(preview.QuerySelectorAll("#table4 tbody tr"));
     }
 

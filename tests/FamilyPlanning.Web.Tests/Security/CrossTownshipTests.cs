@@ -24,8 +24,8 @@ public class CrossTownshipTests(PortalFactory portal) : PortalTest(portal)
         foreach (var url in new[]
         {
             $"/Dashboard/Township?code={Given.Taoyuan}", $"/Dashboard/Township?code={Given.Taoyuan}&handler=Export&format=csv",
-            $"/api/indicators?township={Given.Taoyuan}", $"/Reports/HalfYear?unit={Given.Taoyuan}&year=2026&part=H1",
-            $"/Reports/HalfYear?handler=Pdf&unit={Given.Taoyuan}&year=2026&part=H1", "/Reports/HalfYear?handler=Pdf&unit=county&year=2026&part=H1",
+            $"/api/indicators?township={Given.Taoyuan}", $"/Reports/HalfYear?area={Given.Taoyuan}&year=2026&part=H1",
+            $"/Reports/HalfYear?handler=Pdf&area={Given.Taoyuan}&year=2026&part=H1", "/Reports/HalfYear?handler=Pdf&area=county&year=2026&part=H1",
             $"/Monthly/Report?township={Given.Taoyuan}&month={month}", $"/Subsidies/Details/{beneficiary}", run,
             run + "?handler=Report&format=csv",
         })
@@ -39,7 +39,7 @@ public class CrossTownshipTests(PortalFactory portal) : PortalTest(portal)
         {
             ($"/Monthly/Report?township={Given.Taoyuan}&month={month}&handler=Submit", []),
             ($"/Subsidies/Details/{beneficiary}?handler=Advance", new() { ["Step.Note"] = "越权" }),
-            ($"/Reports/HalfYear?unit={Given.Taoyuan}&year=2026&part=H1&handler=Narrative", new() { ["unit"] = Given.Taoyuan, ["year"] = "2026", ["part"] = "H1", ["Input.Practices"] = "越权" }),
+            ($"/Reports/HalfYear?area={Given.Taoyuan}&year=2026&part=H1&handler=Narrative", new() { ["area"] = Given.Taoyuan, ["year"] = "2026", ["part"] = "H1", ["Input.Practices"] = "越权" }),
         })
         {
             fields["__RequestVerificationToken"] = token;

@@ -23,15 +23,15 @@ public class HostileInputTests(PortalFactory portal) : PortalTest(portal)
 
         var leader = await SignInAsync("leader");
         var year = Given.Today.Year;
-        var saved = await Forms.PostAsync(leader, $"/Reports/HalfYear?unit=county&year={year}&part=H1", new()
+        var saved = await Forms.PostAsync(leader, $"/Reports/HalfYear?area=county&year={year}&part=H1", new()
         {
-            ["unit"] = "county",
+            ["area"] = "county",
             ["year"] = year.ToString(),
             ["part"] = "H1",
             ["Input.Practices"] = "做法" + Script,
-        }, $"/Reports/HalfYear?unit=county&year={year}&part=H1&handler=Narrative");
+        }, $"/Reports/HalfYear?area=county&year={year}&part=H1&handler=Narrative");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var preview = await (await leader.GetAsync($"/Reports/HalfYear?unit=county&year={year}&part=H1")).Content.ReadAsStringAsync();
+        var preview = await (await leader.GetAsync($"/Reports/HalfYear?area=county&year={year}&part=H1")).Content.ReadAsStringAsync();
         Assert.DoesNotContain(Script, preview);
         Assert.Contains("做法&lt;script&gt;", preview);
     }
@@ -97,7 +97,7 @@ public class HostileInputTests(PortalFactory portal) : PortalTest(portal)
             }
         }
         seen.Add(await county.GetStringAsync($"/Persons/Details/{person}"));
-        var pdf = await county.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&unit=county&year={Given.Today.Year}&part=H1");
+        var pdf = await county.GetByteArrayAsync($"/Reports/HalfYear?handler=Pdf&area=county&year={Given.Today.Year}&part=H1");
         using (var doc = UglyToad.PdfPig.PdfDocument.Open(pdf)) seen.Add(string.Concat(doc.GetPages().Select(p => p.Text)));
 
         for (var i = 0; i < seen.Count; i++)

@@ -11,7 +11,7 @@ public class NarrativeDraftConfiguration : IEntityTypeConfiguration<NarrativeDra
     {
         b.ToTable("narrative_drafts");
         b.Property(x => x.Id).UseHiLo(RegisterColumns.IdSequence);
-        b.Property(x => x.Unit).HasMaxLength(AreaCode.Length);
+        b.Property(x => x.Area).HasMaxLength(AreaCode.Length);
         b.Property(x => x.PeriodCode).HasMaxLength(16);
         b.Property(x => x.TownshipCode).HasMaxLength(AreaCode.Length).IsFixedLength();
         b.Property(x => x.Practices).HasMaxLength(NarrativeDraft.SectionMaxLength);
@@ -20,7 +20,7 @@ public class NarrativeDraftConfiguration : IEntityTypeConfiguration<NarrativeDra
         b.Property(x => x.ResponsiblePerson).HasMaxLength(NarrativeDraft.NameMaxLength);
         b.Property(x => x.Preparer).HasMaxLength(NarrativeDraft.NameMaxLength);
         b.Property(x => x.Version).IsRowVersion();
-        b.HasIndex(x => new { x.Unit, x.PeriodCode }).IsUnique();
+        b.HasIndex(x => new { x.Area, x.PeriodCode }).IsUnique();
     }
 }
 
@@ -30,15 +30,15 @@ public class ReportExportConfiguration : IEntityTypeConfiguration<ReportExport>
     {
         b.ToTable("report_exports");
         b.Property(x => x.Id).UseHiLo(RegisterColumns.IdSequence);
-        b.Property(x => x.Unit).HasMaxLength(AreaCode.Length);
-        b.Property(x => x.UnitName).HasMaxLength(50);
+        b.Property(x => x.Area).HasMaxLength(AreaCode.Length);
+        b.Property(x => x.AreaName).HasMaxLength(50);
         b.Property(x => x.TownshipCode).HasMaxLength(AreaCode.Length).IsFixedLength();
         b.Property(x => x.PeriodCode).HasMaxLength(16);
         b.Property(x => x.Title).HasMaxLength(120);
         b.Property(x => x.UserName).HasMaxLength(64);
         b.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
         b.Property(x => x.Figures).HasColumnType("jsonb");
-        b.HasIndex(x => new { x.Unit, x.At });
+        b.HasIndex(x => new { x.Area, x.At });
     }
 }
 

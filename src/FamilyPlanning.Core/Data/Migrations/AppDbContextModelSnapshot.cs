@@ -1071,6 +1071,12 @@ namespace FamilyPlanning.Core.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
 
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("area");
+
                     b.Property<string>("PeriodCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1113,12 +1119,6 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasColumnName("township_code")
                         .IsFixedLength();
 
-                    b.Property<string>("Unit")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("unit");
-
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1128,9 +1128,9 @@ namespace FamilyPlanning.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_narrative_drafts");
 
-                    b.HasIndex("Unit", "PeriodCode")
+                    b.HasIndex("Area", "PeriodCode")
                         .IsUnique()
-                        .HasDatabaseName("ix_narrative_drafts_unit_period_code");
+                        .HasDatabaseName("ix_narrative_drafts_area_period_code");
 
                     b.ToTable("narrative_drafts", (string)null);
                 });
@@ -1143,6 +1143,18 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "register_ids");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("area_name");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
@@ -1187,18 +1199,6 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasColumnName("township_code")
                         .IsFixedLength();
 
-                    b.Property<string>("Unit")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("unit");
-
-                    b.Property<string>("UnitName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("unit_name");
-
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1208,8 +1208,8 @@ namespace FamilyPlanning.Core.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_report_exports");
 
-                    b.HasIndex("Unit", "At")
-                        .HasDatabaseName("ix_report_exports_unit_at");
+                    b.HasIndex("Area", "At")
+                        .HasDatabaseName("ix_report_exports_area_at");
 
                     b.ToTable("report_exports", (string)null);
                 });

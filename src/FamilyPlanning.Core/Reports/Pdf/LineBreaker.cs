@@ -20,24 +20,24 @@ public static class LineBreaker
 
     private static void BreakParagraph(string text, double maxWidth, Func<string, double> measure, List<string> lines)
     {
-        var units = Units(text);
+        var tokens = Tokens(text);
         var line = "";
         var i = 0;
-        while (i < units.Count)
+        while (i < tokens.Count)
         {
-            var unit = units[i];
-            if (line.Length == 0 || measure(line + unit) <= maxWidth)
+            var token = tokens[i];
+            if (line.Length == 0 || measure(line + token) <= maxWidth)
             {
-                line += unit;
+                line += token;
                 i++;
                 continue;
             }
-            // The unit does not fit. Keep closing punctuation off the next line's start and opening punctuation off this
-            // line's end by carrying the last unit of this line down.
+            // The token does not fit. Keep closing punctuation off the next line's start and opening punctuation off this
+            // line's end by carrying the last token of this line down.
             var carry = "";
-            if (NoLineStart.Contains(unit[0]) || NoLineEnd.Contains(line[^1]))
+            if (NoLineStart.Contains(token[0]) || NoLineEnd.Contains(line[^1]))
             {
-                // Carry units down until the new line starts with something that may start a line (「进度）。」 moves
+                // Carry tokens down until the new line starts with something that may start a line (「进度）。」 moves
                 // 度 too, not just the bracket).
                 do
                 {
@@ -49,15 +49,15 @@ public static class LineBreaker
             }
             lines.Add(line.TrimEnd());
             line = carry;
-            if (line.Length == 0 && unit == " ") i++; // a space at a break is dropped
+            if (line.Length == 0 && token == " ") i++; // a space at a break is dropped
         }
         lines.Add(line.TrimEnd());
     }
 
     /// <summary>Characters, except runs of Latin letters and digits (a word, a number like 57727 or 8.04) stay together.</summary>
-    private static List<string> Units(string text)
+    private static List<string> Tokens(string text)
     {
-        var units = new List<string>();
+        var tokens = new List<string>();
         var i = 0;
         while (i < text.Length)
         {
@@ -65,11 +65,11 @@ public static class LineBreaker
             {
                 var start = i;
                 while (i < text.Length && (IsWordChar(text[i]) || (text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))) i++;
-                units.Add(text[start..i]);
+                tokens.Add(text[start..i]);
             }
-            else units.Add(text[i++].ToString());
+            else tokens.Add(text[i++].ToString());
         }
-        return units;
+        return tokens;
     }
 
     private static int LastUnitLength(string line)

@@ -103,5 +103,5 @@ public static class SummaryPdf
     }
 }
 
-/// <summary>The officials' own text for a summary (drafts are kept per unit and period).</summary>
+/// <summary>The officials' own text for a summary (drafts are kept per area and period).</summary>
 public sealed record Narrative(string? Practices, string? Problems, string? Plans, string? ResponsiblePerson, string? Preparer);

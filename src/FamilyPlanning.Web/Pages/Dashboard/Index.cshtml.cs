@@ -17,7 +17,7 @@ public class IndexModel(IndicatorService indicators) : PageModel
         IndicatorReport report;
         try { report = await indicators.ReportAsync(await indicators.PeriodAsync(PeriodCode, null, null, ct), null, ct); }
         catch (RuleViolation e) { return BadRequest(e.Message); }
-        var (content, type, name) = TableFile.Make(format, $"{report.Total.Name}_{report.Period.Name}_指标", IndicatorTables.Units(report));
+        var (content, type, name) = TableFile.Make(format, $"{report.Total.Name}_{report.Period.Name}_指标", IndicatorTables.Areas(report));
         return File(content, type, name);
     }
 

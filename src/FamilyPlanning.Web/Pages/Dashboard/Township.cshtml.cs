@@ -17,7 +17,7 @@ public class TownshipModel(IndicatorService indicators) : PageModel
         var result = await OnGetAsync(ct);
         if (Report is not { } r) return result;
         var (content, type, name) = TableFile.Make(format, $"{r.Total.Name}_{r.Period.Name}_{(table == "months" ? "分月出生" : "指标")}",
-            table == "months" ? IndicatorTables.Months(r) : IndicatorTables.Units(r));
+            table == "months" ? IndicatorTables.Months(r) : IndicatorTables.Areas(r));
         return File(content, type, name);
     }
 

@@ -10,13 +10,13 @@ namespace FamilyPlanning.Web.Pages.Reports;
 public class HalfYearModel(HalfYearSummaryService summaries, NarrativeService narratives, ReportArchive archive,
     Core.Places.PlaceService places, IConfiguration config, TimeProvider clock) : RegisterPage
 {
-    [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
     [BindProperty(SupportsGet = true)] public string Part { get; set; } = "H1";
     [BindProperty] public NarrativeInput Input { get; set; } = new();
 
     public HalfYearSummary? Summary { get; private set; }
-    public List<(string code, string name)> Units { get; private set; } = [];
+    public List<(string code, string name)> Areas { get; private set; } = [];
     public bool CanWrite { get; private set; }
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => Show(ct, loadNarrative: true);
@@ -24,9 +24,9 @@ public class HalfYearModel(HalfYearSummaryService summaries, NarrativeService na
     public Task<IActionResult> OnPostNarrativeAsync(CancellationToken ct) => Attempt(async () =>
     {
         Defaults();
-        await narratives.SaveAsync(Unit!, PeriodCode, Input, ct);
+        await narratives.SaveAsync(Area!, PeriodCode, Input, ct);
         TempData["Message"] = "草稿已保存";
-        return RedirectToPage(new { unit = Unit, year = Year, part = Part });
+        return RedirectToPage(new { area = Area, year = Year, part = Part });
     }, nameof(Input), () => Show(ct, loadNarrative: false));
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
@@ -34,11 +34,11 @@ public class HalfYearModel(HalfYearSummaryService summaries, NarrativeService na
         Defaults();
         try
         {
-            var summary = await summaries.BuildAsync(Unit!, Year, Part, ct);
-            var draft = await narratives.GetAsync(Unit!, PeriodCode, ct);
+            var summary = await summaries.BuildAsync(Area!, Year, Part, ct);
+            var draft = await narratives.GetAsync(Area!, PeriodCode, ct);
             var bytes = SummaryPdf.Render(summary, draft?.ToNarrative() ?? new Narrative(null, null, null, null, null),
                 config["Reports:FontPath"], ChinaTime.Today(clock));
-            await archive.StoreAsync(summary, Unit!, PeriodCode, bytes, ct);
+            await archive.StoreAsync(summary, Area!, PeriodCode, bytes, ct);
             return File(bytes, "application/pdf", summary.Title + ".pdf");
         }
         catch (NotFoundOrForbidden)
@@ -57,27 +57,27 @@ public class HalfYearModel(HalfYearSummaryService summaries, NarrativeService na
     {
         var scope = UserScope.From(User);
         if (Year == 0) Year = ChinaTime.Today(clock).Year;
-        Unit ??= scope.ReadsWholeCounty ? "county" : scope.TownshipCode;
+        Area ??= scope.ReadsWholeCounty ? "county" : scope.TownshipCode;
     }
 
     private async Task<IActionResult> Show(CancellationToken ct, bool loadNarrative)
     {
         Defaults();
         var scope = UserScope.From(User);
-        Units = scope.ReadsWholeCounty ? [("county", "全县")] : [];
-        Units.AddRange((await places.TownshipsAsync(ct)).Where(t => t.AbolishedOn is null && scope.CanRead(t.Code)).Select(t => (t.Code, t.Name)));
-        if (Unit is null) return NotFound();
+        Areas = scope.ReadsWholeCounty ? [("county", "全县")] : [];
+        Areas.AddRange((await places.TownshipsAsync(ct)).Where(t => t.AbolishedOn is null && scope.CanRead(t.Code)).Select(t => (t.Code, t.Name)));
+        if (Area is null) return NotFound();
         try
         {
-            Summary = await summaries.BuildAsync(Unit, Year, Part, ct);
-            if (loadNarrative && await narratives.GetAsync(Unit, PeriodCode, ct) is { } d)
+            Summary = await summaries.BuildAsync(Area, Year, Part, ct);
+            if (loadNarrative && await narratives.GetAsync(Area, PeriodCode, ct) is { } d)
                 Input = new NarrativeInput { Practices = d.Practices, Problems = d.Problems, Plans = d.Plans, ResponsiblePerson = d.ResponsiblePerson, Preparer = d.Preparer };
         }
         catch (NotFoundOrForbidden)
         {
             return NotFound();
         }
-        CanWrite = narratives.CanWrite(Unit);
+        CanWrite = narratives.CanWrite(Area);
         return Page();
     }
 }

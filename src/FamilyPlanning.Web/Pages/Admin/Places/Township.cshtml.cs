@@ -12,7 +12,7 @@ public class TownshipModel(PlaceService places) : PageModel
     [BindProperty] public VillageInput Village { get; set; } = new();
     [BindProperty] public TownshipMerge Merge { get; set; } = new();
 
-    public Township Unit { get; private set; } = null!;
+    public Township Township { get; private set; } = null!;
     public string? SuccessorName { get; private set; }
     public List<TownshipRow> Others { get; private set; } = [];
 
@@ -64,14 +64,14 @@ public class TownshipModel(PlaceService places) : PageModel
     {
         try
         {
-            Unit = await places.TownshipAsync(Code, ct);
+            Township = await places.TownshipAsync(Code, ct);
         }
         catch (NotFoundOrForbidden)
         {
             return NotFound();
         }
         var all = await places.TownshipsAsync(ct);
-        SuccessorName = all.FirstOrDefault(t => t.Code == Unit.SuccessorCode)?.Name;
+        SuccessorName = all.FirstOrDefault(t => t.Code == Township.SuccessorCode)?.Name;
         Others = all.Where(t => t.Code != Code && t.AbolishedOn is null).ToList();
         return Page();
     }
