@@ -1,6 +1,6 @@
 namespace FamilyPlanning.Core.Births;
 
-/// <summary>Pure rules for parity and policy status of one delivery (DOMAIN.md §2).</summary>
+/// <summary>Pure rules for parity and policy status of one delivery (docs/domain.md §2).</summary>
 public static class PolicyDecision
 {
     /// <summary>The rule in force on a date: the latest row whose start is on or before it.</summary>

@@ -11,7 +11,7 @@ public class PolicyRule
     public int MaxChildren { get; set; }
     public string Note { get; set; } = "";
 
-    /// <summary>DOMAIN.md §2's default table, seeded by migration.</summary>
+    /// <summary>the default table of docs/domain.md §2.2, seeded by migration.</summary>
     public static readonly PolicyRule[] Defaults =
     [
         new() { Id = 1, EffectiveFrom = new DateOnly(1980, 1, 1), MaxChildren = 1, Note = "独生子女政策（另有再生育审批的除外）" },

@@ -4,7 +4,7 @@ using FamilyPlanning.Core.Indicators;
 namespace FamilyPlanning.Core.Exports;
 
 /// <summary>The dashboard's tables as downloads: every indicator for the total and each township, this period and the same
-/// period last year (与上年同期比), and the month-by-month births. Values are numbers rounded as DOMAIN.md §4 says, "—" for
+/// period last year (与上年同期比), and the month-by-month births. Values are numbers rounded as docs/domain.md §4 says, "—" for
 /// an empty denominator.</summary>
 public static class IndicatorTables
 {

@@ -23,7 +23,7 @@ public sealed record MonthRow(DateOnly Month, long Births, long Boys, long Girls
 public sealed record IndicatorReport(Period Period, Period LastYearPeriod, AreaIndicators Total, List<AreaIndicators> Townships,
     List<MonthRow> Months, List<(string code, string name, decimal? plannedRate)> PlannedByTownship);
 
-/// <summary>Every indicator of DOMAIN.md §4 for the townships a user may read (one, several or all), for any period, with
+/// <summary>Every indicator of docs/domain.md §4 for the townships a user may read (one, several or all), for any period, with
 /// the same period last year. The dashboard, the JSON API and the PDF reports all come through here.</summary>
 public sealed class IndicatorService(AppDbContext db, ICurrentUser current, TimeProvider clock, IndicatorQuery query,
     LedgerQuery ledger, SettingsService settings)

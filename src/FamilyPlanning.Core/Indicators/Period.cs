@@ -7,7 +7,7 @@ namespace FamilyPlanning.Core.Indicators;
 /// <summary>
 /// A reporting period, inclusive at both ends. Parsed from 2026 (year), 2026H1/2026H2 (half-years), 2026Q1..Q4, 2026-05
 /// (month) or a custom range. Years, halves and quarters follow the statistical year: with a year start in October,
-/// 2026 is 2025-10-01 – 2026-09-30 and 2026H1 is 2025-10-01 – 2026-03-31 (DOMAIN.md §3).
+/// 2026 is 2025-10-01 – 2026-09-30 and 2026H1 is 2025-10-01 – 2026-03-31 (docs/domain.md §3).
 /// </summary>
 public sealed partial record Period(DateOnly From, DateOnly To, string Code, string Name)
 {

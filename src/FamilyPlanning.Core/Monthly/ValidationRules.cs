@@ -12,7 +12,7 @@ public enum Severity { Error = 1, Warning = 2 }
 /// <summary>A finding of the month's checks: errors block submission; a warning needs the clerk's comment.</summary>
 public sealed record Finding(string Key, Severity Severity, string Message, string Link);
 
-/// <summary>DOMAIN.md §7 run again over one township-month when it is submitted: the records dated in the month (births,
+/// <summary>docs/domain.md §7 run again over one township-month when it is submitted: the records dated in the month (births,
 /// deaths, births of persons, contraceptive events) and the month's totals.</summary>
 public sealed class ValidationRules(AppDbContext db, ContraceptionRules contraception)
 {
@@ -79,7 +79,7 @@ public sealed class ValidationRules(AppDbContext db, ContraceptionRules contrace
         foreach (var (id, name) in await UnregisteredWomen.ListAsync(db, township, end, ct))
             findings.Add(new($"unregistered-{id}", Severity.Warning, $"{name}：已婚育龄妇女未建档（请登记为育龄妇女）", $"/Persons/Details/{id}"));
 
-        // Month totals (DOMAIN.md §7).
+        // Month totals (docs/domain.md §7).
         var totalsLink = $"/Births?from={month:yyyy-MM-dd}&to={end:yyyy-MM-dd}";
         if (totals.Boys + totals.Girls != totals.Births)
             findings.Add(new("totals-sex", Severity.Error, $"男婴{totals.Boys}+女婴{totals.Girls}不等于出生数{totals.Births}", totalsLink));

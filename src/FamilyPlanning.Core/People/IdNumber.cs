@@ -43,7 +43,7 @@ public static class IdNumber
     /// <summary>17th digit: odd = male, even = female.</summary>
     public static Sex SexOf(string normalized) => (normalized[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female;
 
-    /// <summary>Every rule of DOMAIN.md §7 for a number against the person it belongs to; null when all hold.</summary>
+    /// <summary>Every rule of docs/domain.md §7 for a number against the person it belongs to; null when all hold.</summary>
     public static string? Check(string normalized, DateOnly birthDate, Sex sex)
     {
         var error = FormatError(normalized);

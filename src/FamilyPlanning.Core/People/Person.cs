@@ -29,7 +29,7 @@ public class Person
     public int AgeOn(DateOnly date) =>
         date.Year - BirthDate.Year - (date.Month < BirthDate.Month || (date.Month == BirthDate.Month && date.Day < BirthDate.Day) ? 1 : 0);
 
-    /// <summary>Registered here on the date: born, not dead, not moved out (DOMAIN.md §2).</summary>
+    /// <summary>Registered here on the date: born, not dead, not moved out (docs/domain.md §2).</summary>
     public bool IsPresentOn(DateOnly date) =>
         BirthDate <= date && (DiedOn is null || DiedOn > date) && (MovedOutOn is null || MovedOutOn > date)
         && (MovedInOn is null || MovedInOn <= date);

@@ -5,7 +5,7 @@ using static FamilyPlanning.Core.Indicators.Catalogue;
 namespace FamilyPlanning.Core.Reports;
 
 /// <summary>Everything a 上半年/下半年/全年 summary shows, computed from the registers (never typed): the area, the period,
-/// the indicators with last year's, the opening paragraph of DOMAIN.md §5 and the data-quality note.</summary>
+/// the indicators with last year's, the opening paragraph of docs/domain.md §5 and the data-quality note.</summary>
 public sealed record HalfYearSummary(string CountyName, string AreaName, bool IsCounty, TownshipKind? Kind, IndicatorReport Report,
     string Paragraph, string DataQuality)
 {

@@ -5,7 +5,7 @@ namespace FamilyPlanning.Core.Settings;
 public class PortalSettings
 {
     public int Id { get; set; } = 1;
-    /// <summary>1 = calendar year; 10 = statistical year 1 Oct – 30 Sep (DOMAIN.md §3).</summary>
+    /// <summary>1 = calendar year; 10 = statistical year 1 Oct – 30 Sep (docs/domain.md §3).</summary>
     public int YearStartMonth { get; set; } = 1;
     public int ReportDeadlineDay { get; set; } = 5;
     public bool ExcludeExemptFromPrevalence { get; set; } = true;

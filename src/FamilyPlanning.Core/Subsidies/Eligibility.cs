@@ -18,7 +18,7 @@ public sealed record FamilyFacts(
     bool AnyOutOfPolicyBirth);
 
 /// <summary>
-/// The national rules of DOMAIN.md §6, as pure functions: each returns the Chinese reasons the family is not eligible on a
+/// The national rules of docs/domain.md §6, as pure functions: each returns the Chinese reasons the family is not eligible on a
 /// date (empty when eligible). Applications are judged at the end of the application year for the age rules, so people
 /// may apply in the year they qualify; payments are judged month by month (<see cref="PaymentCalculator"/>).
 /// </summary>

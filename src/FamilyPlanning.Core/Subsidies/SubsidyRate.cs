@@ -20,7 +20,7 @@ public class SubsidyRate
     public int? MaxChildAge { get; set; }
     public string Note { get; set; } = "";
 
-    /// <summary>DOMAIN.md §6 national minimums, seeded by migration (annual amounts ÷ 12).</summary>
+    /// <summary>docs/domain.md §6 national minimums, seeded by migration (annual amounts ÷ 12).</summary>
     public static readonly SubsidyRate[] NationalMinimums =
     [
         new() { Id = 1, Programme = Programme.RewardSupport, EffectiveFrom = new(2004, 1, 1), MonthlyAmount = 50m, Note = "600元/人·年" },
