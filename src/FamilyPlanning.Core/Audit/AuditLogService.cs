@@ -27,11 +27,13 @@ public sealed class AuditLogService(AppDbContext db, ICurrentUser current)
         // Dates are China Standard Time days (UTC+8), the office's own calendar.
         if (f.From is { } from)
         {
+            Indicators.Period.CheckYear(from.Year, nameof(f.From));
             var fromUtc = ChinaTime.StartOfDay(from).ToUniversalTime();
             q = q.Where(a => a.At >= fromUtc);
         }
         if (f.To is { } to)
         {
+            Indicators.Period.CheckYear(to.Year, nameof(f.To));
             var toUtc = ChinaTime.StartOfDay(to.AddDays(1)).ToUniversalTime();
             q = q.Where(a => a.At < toUtc);
         }

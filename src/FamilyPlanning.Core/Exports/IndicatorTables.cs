@@ -10,13 +10,16 @@ public static class IndicatorTables
 {
     public static Table Areas(IndicatorReport r)
     {
-        var figures = r.Total.Figures;
-        var headers = new[] { "单位", "期间" }.Concat(figures.Select(f => f.Name + UnitSuffix(f.Unit))).Append("提示").ToArray();
+        // Members of one name count the same thing (放环 is a headline figure and a 统2表 column): one column each, as a
+        // sheet's column names must be unique.
+        var columns = r.Total.Figures.Select((f, i) => (f, i)).DistinctBy(x => x.f.Name).Select(x => x.i).ToList();
+        List<Figure> Pick(List<Figure> all) => columns.Select(i => all[i]).ToList();
+        var headers = new[] { "单位", "期间" }.Concat(Pick(r.Total.Figures).Select(f => f.Name + UnitSuffix(f.Unit))).Append("提示").ToArray();
         var areas = new[] { r.Total }.Concat(r.Townships.Count > 1 ? r.Townships : []);
         var rows = areas.SelectMany(u => new[]
         {
-            Row(u.Name, r.Period.Name, u.Figures, true),
-            Row(u.Name, "上年同期（" + r.LastYearPeriod.Name + "）", u.LastYear, false),
+            Row(u.Name, r.Period.Name, Pick(u.Figures), true),
+            Row(u.Name, "上年同期（" + r.LastYearPeriod.Name + "）", Pick(u.LastYear), false),
         });
         return new Table("指标", headers, rows);
     }

@@ -21,17 +21,25 @@ public sealed partial record Period(DateOnly From, DateOnly To, string Code, str
         for (var m = new DateOnly(From.Year, From.Month, 1); m <= To; m = m.AddMonths(1)) yield return m;
     }
 
+    public const int MinYear = 1980, MaxYear = 2100;
+
+    /// <summary>A year the portal reports on (1980–2100); anything else is refused by name.</summary>
+    public static int CheckYear(int year, string field = "year") =>
+        year is < MinYear or > MaxYear ? throw new RuleViolation(field, $"年份应在{MinYear}–{MaxYear}之间") : year;
+
     public static Period Parse(string? code, int yearStartMonth, DateOnly? from = null, DateOnly? to = null)
     {
         if (from is { } f && to is { } t)
         {
             if (t < f) throw new RuleViolation("to", "结束日期不能早于开始日期");
+            CheckYear(f.Year, "from");
+            CheckYear(t.Year, "to");
             return new Period(f, t, $"{f:yyyy-MM-dd}_{t:yyyy-MM-dd}", $"{f:yyyy年M月d日}至{t:yyyy年M月d日}");
         }
         var m = Pattern().Match(code?.Trim() ?? "");
         if (!m.Success) throw new RuleViolation("period", "期间格式应为 2026、2026H1、2026Q2、2026-05，或给出开始和结束日期");
         var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-        if (year is < 1980 or > 2100) throw new RuleViolation("period", "年份超出范围");
+        CheckYear(year, "period");
         var yearStart = new DateOnly(yearStartMonth == 1 ? year : year - 1, yearStartMonth, 1);
         if (m.Groups["m"].Success)
         {

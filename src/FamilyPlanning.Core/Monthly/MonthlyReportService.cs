@@ -86,6 +86,7 @@ public sealed class MonthlyReportService(AppDbContext db, ICurrentUser current, 
     /// their own).</summary>
     public async Task<List<Completeness>> CompletenessAsync(int year, CancellationToken ct)
     {
+        Indicators.Period.CheckYear(year);
         var townships = await current.Scope.Readable(db.Townships.AsNoTracking(), t => t.Code).Where(t => t.AbolishedOn == null)
             .OrderBy(t => t.Code).Select(t => new { t.Code, t.Name }).ToListAsync(ct);
         var codes = townships.Select(t => t.Code).ToList();

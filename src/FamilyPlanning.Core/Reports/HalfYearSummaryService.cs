@@ -27,8 +27,17 @@ public sealed class HalfYearSummaryService(AppDbContext db, ICurrentUser current
     }
 
     /// <summary>The period code of a summary (<paramref name="part"/>: H1, H2 or Y): what its narrative and archive are filed under.</summary>
-    public static string PeriodCode(int year, string part) =>
-        part switch { "H1" => $"{year}H1", "H2" => $"{year}H2", "Y" => $"{year}", _ => throw new RuleViolation("part", "请选择上半年、下半年或全年") };
+    public static string PeriodCode(int year, string part)
+    {
+        Period.CheckYear(year);
+        return part switch
+        {
+            "H1" => $"{year}H1",
+            "H2" => $"{year}H2",
+            "Y" => $"{year}",
+            _ => throw new RuleViolation("part", "请选择上半年、下半年或全年"),
+        };
+    }
 
     /// <summary>What a reader should know about the figures: months not yet approved, and births reported late.</summary>
     private async Task<string> DataQualityAsync(IndicatorReport report, CancellationToken ct)

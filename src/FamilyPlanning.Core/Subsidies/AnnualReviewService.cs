@@ -25,6 +25,7 @@ public sealed class AnnualReviewService(AppDbContext db, ICurrentUser current, T
 {
     public async Task<List<ReviewRow>> ListAsync(string townshipCode, int year, CancellationToken ct)
     {
+        Indicators.Period.CheckYear(year);
         if (!current.Scope.CanRead(townshipCode)) throw new NotFoundOrForbidden("乡镇");
         var yearStart = new DateOnly(year, 1, 1);
         var list = await db.Beneficiaries.AsNoTracking().Include(b => b.Person).ThenInclude(p => p!.Household).ThenInclude(h => h!.Village)
@@ -55,6 +56,7 @@ public sealed class AnnualReviewService(AppDbContext db, ICurrentUser current, T
 
     public async Task<ReviewCounts> CountsAsync(string townshipCode, int year, CancellationToken ct)
     {
+        Indicators.Period.CheckYear(year);
         if (!current.Scope.CanRead(townshipCode)) throw new NotFoundOrForbidden("乡镇");
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);

@@ -21,6 +21,8 @@ public sealed class PaymentService(AppDbContext db, ICurrentUser current, TimePr
     public async Task<int> CreateRunsAsync(DateOnly fromMonth, DateOnly toMonth, CancellationToken ct)
     {
         RequireCounty();
+        Indicators.Period.CheckYear(fromMonth.Year);
+        Indicators.Period.CheckYear(toMonth.Year);
         fromMonth = new DateOnly(fromMonth.Year, fromMonth.Month, 1);
         toMonth = new DateOnly(toMonth.Year, toMonth.Month, 1);
         if (toMonth < fromMonth) throw new RuleViolation(null, "结束月份不能早于开始月份");

@@ -20,6 +20,7 @@ public static class ErrorResponse
         if (database) NpgsqlConnection.ClearAllPools();
         context.Response.StatusCode = database ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         context.Response.ContentType = "text/html; charset=utf-8";
+        SecurityHeaders.Apply(context.Response);
         if (database) context.Response.Headers.RetryAfter = "30";
         var (title, text) = database
             ? ("数据库暂时无法连接", "系统暂时无法连接数据库，本次操作没有保存任何数据。请稍后重试；如长时间无法恢复，请联系系统管理员。")

@@ -109,7 +109,12 @@ public static class PortalServices
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             })
-            .AddMvcOptions(o => ChineseBindingMessages.Apply(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                ChineseBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.Filters.Add<PageGuardFilter>();
+                o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+            });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddRateLimiter(o =>
@@ -205,6 +210,11 @@ public static class PortalServices
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        // An error answered without a body (400, 403, 404, 405, 413, 429) shows the Chinese status page in the layout; the
+        // JSON API and the health check keep their bare status codes.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/healthz"),
+            b => b.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseRequestGuards();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

@@ -4,10 +4,10 @@ namespace FamilyPlanning.Web.Tests.Infrastructure;
 
 public class AuthorizationTests(PortalFactory portal) : PortalTest(portal)
 {
-    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/AccessDenied"];
+    private static readonly string[] AnonymousPages = ["/Account/Login", "/Account/AccessDenied", "/Status"];
 
     [Fact]
-    public void Pages_OnlyLoginAndAccessDeniedAllowAnonymous()
+    public void Pages_OnlyLoginAccessDeniedAndTheStatusPageAllowAnonymous()
     {
         var routes = PageRoutes.All(Portal);
         Assert.True(routes.Count >= 10, $"expected the app's pages, found {routes.Count}");

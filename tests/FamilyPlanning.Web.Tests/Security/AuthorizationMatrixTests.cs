@@ -18,6 +18,7 @@ public class AuthorizationMatrixTests(PortalFactory portal) : PortalTest(portal)
         ["/"] = ["admin", "county", "leader", "clerk01"],
         ["/Account/Login"] = Users,
         ["/Account/AccessDenied"] = Users,
+        ["/Status"] = Users,
         ["/Account"] = ["admin", "county", "leader", "clerk01"],
         ["/Admin"] = ["admin"],
         ["/Dashboard"] = ["county", "leader", "clerk01"],

@@ -24,6 +24,7 @@ public class PaymentsModel(PaymentService payments, TimeProvider clock) : Regist
 
     public Task<IActionResult> OnPostCreateAsync(CancellationToken ct) => Attempt(async () =>
     {
+        Core.Indicators.Period.CheckYear(RunYear, nameof(RunYear));
         var (from, to) = RunPart switch
         {
             "H2" => (new DateOnly(RunYear, 7, 1), new DateOnly(RunYear, 12, 1)),

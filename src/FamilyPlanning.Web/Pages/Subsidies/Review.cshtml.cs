@@ -36,7 +36,8 @@ public class ReviewModel(AnnualReviewService reviews, PlaceService places, TimeP
         Townships = (await places.TownshipsAsync(ct)).Where(t => scope.CanRead(t.Code)).ToList();
         Township ??= scope.TownshipCode ?? Townships.FirstOrDefault()?.Code;
         if (Township is null || !scope.CanRead(Township)) return NotFound();
-        TownshipName = Townships.First(t => t.Code == Township).Name;
+        if (Townships.FirstOrDefault(t => t.Code == Township) is not { } township) return NotFound();
+        TownshipName = township.Name;
         CanWrite = scope.CanWrite(Township);
         Rows = await reviews.ListAsync(Township, Year, ct);
         Counts = await reviews.CountsAsync(Township, Year, ct);
