@@ -17,6 +17,9 @@ public class Birth
     public Woman? Mother { get; set; }
     public long? FatherId { get; set; }
     public Person? Father { get; set; }
+    /// <summary>The father's ID number as given when no man registered in the county has it (then <see cref="FatherId"/> is
+    /// null): the registration succeeds either way, so the form never tells a registered number from an unknown one.</summary>
+    public string? FatherIdNumber { get; set; }
     public required string TownshipCode { get; set; }
     public required string VillageCode { get; set; }
     public Sex Sex { get; set; }

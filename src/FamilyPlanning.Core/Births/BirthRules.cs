@@ -52,9 +52,6 @@ public class BirthRules
         return IdNumber.FormatError(number) is { } e ? (null, new RuleViolation(nameof(RegisterBirth.FatherIdNumber), "父亲" + e)) : (number, null);
     }
 
-    public virtual RuleViolation FatherNotFound(string number) =>
-        new(nameof(RegisterBirth.FatherIdNumber), $"未找到公民身份号码为 {number} 的男性登记人员（父亲可不填）");
-
     /// <summary>
     /// Parity: children she had before her record + her registered births before this delivery, in birth order, + 1; twins
     /// consecutive. Policy: per delivery from the dated rule table (children before the delivery vs the maximum, or a

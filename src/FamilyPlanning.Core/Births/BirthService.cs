@@ -61,7 +61,7 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
         var children = input.Children.Where(c => !IsBlank(c)).ToList();
         if (children.Count == 0) throw new RuleViolation(null, "请至少填写一个婴儿（姓名和性别）");
         Rules.ThrowFirst([rules.DeliverySize(children.Count)]);
-        var father = await FindFatherAsync(input.FatherIdNumber, ct);
+        var (fatherNumber, father) = await FindFatherAsync(input.FatherIdNumber, ct);
         var household = await db.Households.FirstAsync(h => h.Id == m.HouseholdId, ct);
 
         var delivery = Guid.NewGuid();
@@ -94,6 +94,7 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
                 Child = child,
                 MotherId = mother.Id,
                 FatherId = father?.Id,
+                FatherIdNumber = father is null ? fatherNumber : null,
                 TownshipCode = household.TownshipCode,
                 VillageCode = household.VillageCode,
                 Sex = sex,
@@ -184,13 +185,22 @@ public sealed class BirthService(AppDbContext db, ICurrentUser current, TimeProv
         rules.Renumber(mother, db.Births.Local.Where(b => b.MotherId == mother.Id && db.Entry(b).State != EntityState.Deleted), policy);
     }
 
-    private async Task<Person?> FindFatherAsync(string? idNumber, CancellationToken ct)
+    /// <summary>The father's number as given, and the man registered in the county with it if there is one (any township:
+    /// fathers often live in another one). An unknown number is kept as given, so the answer is the same either way.</summary>
+    private async Task<(string? Number, Person? Father)> FindFatherAsync(string? idNumber, CancellationToken ct)
     {
         var (number, error) = rules.FatherNumber(idNumber);
         if (error is not null) throw error;
-        if (number is null) return null;
-        return await db.Persons.FirstOrDefaultAsync(p => p.IdNumber == number && p.Sex == Sex.Male, ct) ?? throw rules.FatherNotFound(number);
+        if (number is null) return (null, null);
+        return (number, await db.Persons.FirstOrDefaultAsync(p => p.IdNumber == number && p.Sex == Sex.Male, ct));
     }
+
+    /// <summary>The father as this user may see him: his name within the townships the user reads, 「本县其他乡镇人员」 for a
+    /// man of another township, and a number no registered man has, masked.</summary>
+    public string FatherShown(Birth b) =>
+        b.Father is { } f ? (current.Scope.CanRead(f.TownshipCode) ? f.Name : "本县其他乡镇人员")
+        : b.FatherIdNumber is { } n ? $"未在本县登记（{IdNumber.Mask(n)}）"
+        : "";
 
     /// <summary>A birth this user may change (its township's clerk); anyone else gets "not found".</summary>
     public async Task<Birth> WritableAsync(long id, CancellationToken ct)

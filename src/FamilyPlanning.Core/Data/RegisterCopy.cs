@@ -85,7 +85,7 @@ public static class RegisterCopy
     public static Task BirthsAsync(NpgsqlConnection conn, List<Birth> rows, CancellationToken ct)
     {
         return Copy(conn, "births (id, child_id, mother_id, father_id, township_code, village_code, sex, birth_date, place, " +
-                         "certificate_number, delivery_id, parity, policy_status, policy_reason, policy_overridden, permit_number, reported_on)",
+                         "certificate_number, delivery_id, parity, policy_status, policy_reason, policy_overridden, permit_number, reported_on, father_id_number)",
             rows, async (w, b) =>
             {
                 await w.WriteAsync(b.Id, NpgsqlDbType.Bigint, ct);
@@ -105,6 +105,7 @@ public static class RegisterCopy
                 await w.WriteAsync(b.PolicyOverridden, NpgsqlDbType.Boolean, ct);
                 await Nullable(w, b.PermitNumber, NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(b.ReportedOn, NpgsqlDbType.Date, ct);
+                await Nullable(w, b.FatherIdNumber, NpgsqlDbType.Varchar, ct);
             }, ct);
     }
 

@@ -11,7 +11,7 @@ namespace FamilyPlanning.Core.Imports;
 internal static class BirthImport
 {
     private sealed record Parsed(ImportRow Row, Woman Mother, Person MotherPerson, string Name, Sex Sex, DateOnly Date, string Place,
-        string? Certificate, string? ChildId, Person? Father, string? Permit, DateOnly Reported);
+        string? Certificate, string? ChildId, Person? Father, string? FatherNumber, string? Permit, DateOnly Reported);
 
     public static async Task ValidateAsync(ImportContext ctx, List<ImportRow> rows, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ internal static class BirthImport
             Person? father = null;
             var (fatherNumber, fatherError) = rules.FatherNumber(fatherText);
             if (fatherError is not null) r.Error(fatherError);
-            else if (fatherNumber is not null && !fathers.TryGetValue(fatherNumber, out father)) r.Error(rules.FatherNotFound(fatherNumber));
+            else if (fatherNumber is not null) fathers.TryGetValue(fatherNumber, out father);
             if (mp is null) continue;
             if (!women.TryGetValue(mp.Id, out var mother))
             {
@@ -57,7 +57,7 @@ internal static class BirthImport
                 r.Error("IdNumber", idError);
             if (r.Failed || name is null || sex is null || date is null || reported is null) continue;
             parsed.Add(new Parsed(r, mother, mp, name, sex.Value, date.Value, place, certificate,
-                childId is null ? null : IdNumber.Normalize(childId), father, permit, reported.Value));
+                childId is null ? null : IdNumber.Normalize(childId), father, fatherNumber, permit, reported.Value));
         }
 
         var womanIds = parsed.Select(p => p.Mother.Id).Distinct().ToList();
@@ -120,7 +120,8 @@ internal static class BirthImport
                     match.Place = p.Place;
                     match.CertificateNumber = p.Certificate ?? match.CertificateNumber;
                     match.ReportedOn = p.Reported;
-                    match.FatherId = p.Father?.Id ?? match.FatherId;
+                    if (p.Father is not null) (match.FatherId, match.FatherIdNumber) = (p.Father.Id, null);
+                    else if (p.FatherNumber is not null) (match.FatherId, match.FatherIdNumber) = (null, p.FatherNumber);
                     if (p.ChildId is not null) match.Child!.IdNumber = p.ChildId;
                     continue;
                 }
@@ -143,6 +144,7 @@ internal static class BirthImport
                     ChildId = child.Id,
                     MotherId = motherId,
                     FatherId = p.Father?.Id,
+                    FatherIdNumber = p.Father is null ? p.FatherNumber : null,
                     TownshipCode = child.TownshipCode,
                     VillageCode = child.VillageCode,
                     Sex = p.Sex,

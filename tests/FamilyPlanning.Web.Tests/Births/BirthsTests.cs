@@ -169,4 +169,46 @@ public class BirthsTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("两次分娩间隔不足180天", await again.Content.ReadAsStringAsync());
         Assert.Equal(1L, await Portal.ScalarAsync<long>("SELECT count(*) FROM births"));
     }
+
+    [Fact]
+    public async Task Father_OfAnotherTownship_IsLinkedButNotNamed_AndAnUnknownNumberAnswersTheSame()
+    {
+        var (mother1, _, _) = await _given.MotherAsync(new DateOnly(1992, 1, 10));
+        var (mother2, _, _) = await _given.MotherAsync(new DateOnly(1993, 1, 10));
+        var taoyuanHousehold = await _given.HouseholdAsync(Given.Taoyuan, Given.TaoyuanVillage);
+        var father = await _given.PersonAsync(taoyuanHousehold, "桃园张三", FamilyPlanning.Core.People.Sex.Male, new DateOnly(1990, 5, 5));
+        var registered = (await Portal.ScalarAsync<string>($"SELECT id_number FROM persons WHERE id = {father}"))!;
+        var unknown = FamilyPlanning.Core.People.IdNumber.Make("371426", new DateOnly(1989, 9, 9), 777);
+        var clerk = await SignInAsync("clerk01");
+        var day = Given.Today.AddMonths(-1).ToString("yyyy-MM-dd");
+        async Task<(HttpResponseMessage Response, long Birth)> Register(long mother, string fatherId, string child)
+        {
+            var response = await Forms.PostAsync(clerk, $"/Births/Register?motherId={mother}", new()
+            {
+                ["Input.MotherId"] = mother.ToString(),
+                ["Input.BirthDate"] = day,
+                ["Input.ReportedOn"] = day,
+                ["Input.FatherIdNumber"] = fatherId,
+                ["Input.Children[0].Name"] = child,
+                ["Input.Children[0].Sex"] = "Female",
+            });
+            return (response, await Portal.ScalarAsync<long>("SELECT b.id FROM births b JOIN persons c ON c.id = b.child_id WHERE c.name = @n", ("n", child)));
+        }
+
+        var (linked, linkedBirth) = await Register(mother1, registered, "甲女");
+        var (unlinked, unlinkedBirth) = await Register(mother2, unknown, "乙女");
+        // The same answer for a registered and an unknown number: nothing to learn who is registered.
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, unlinked.StatusCode);
+        Assert.Equal(father, await Portal.ScalarAsync<long>($"SELECT father_id FROM births WHERE id = {linkedBirth}"));
+        Assert.Equal(unknown, await Portal.ScalarAsync<string>($"SELECT father_id_number FROM births WHERE id = {unlinkedBirth}"));
+
+        var page = await Forms.GetHtmlAsync(clerk, $"/Births/Details/{linkedBirth}");
+        Assert.Equal("本县其他乡镇人员", page.Text("#father"));
+        Assert.DoesNotContain("桃园张三", page.Body!.TextContent);
+        Assert.Equal($"未在本县登记（{FamilyPlanning.Core.People.IdNumber.Mask(unknown)}）",
+            (await Forms.GetHtmlAsync(clerk, $"/Births/Details/{unlinkedBirth}")).Text("#father"));
+        // County staff read every township: they see the name.
+        Assert.Equal("桃园张三", (await Forms.GetHtmlAsync(await SignInAsync("county"), $"/Births/Details/{linkedBirth}")).Text("#father"));
+    }
 }

@@ -109,6 +109,7 @@ public class BirthConfiguration : IEntityTypeConfiguration<Birth>
         b.Property(x => x.CertificateNumber).HasMaxLength(Birth.CertificateMaxLength);
         b.Property(x => x.PolicyReason).HasMaxLength(Birth.ReasonMaxLength);
         b.Property(x => x.PermitNumber).HasMaxLength(Birth.CertificateMaxLength);
+        b.Property(x => x.FatherIdNumber).HasMaxLength(18);
         b.HasOne(x => x.Child).WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Mother).WithMany().HasForeignKey(x => x.MotherId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Father).WithMany().HasForeignKey(x => x.FatherId).OnDelete(DeleteBehavior.Restrict);

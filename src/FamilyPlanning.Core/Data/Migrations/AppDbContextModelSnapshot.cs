@@ -126,6 +126,11 @@ namespace FamilyPlanning.Core.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("father_id");
 
+                    b.Property<string>("FatherIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("father_id_number");
+
                     b.Property<long>("MotherId")
                         .HasColumnType("bigint")
                         .HasColumnName("mother_id");

@@ -15,6 +15,7 @@ public class DetailsModel(BirthService births, AuditLogService audit) : Register
 
     public Birth Birth { get; private set; } = null!;
     public List<string> Siblings { get; private set; } = [];
+    public string Father { get; private set; } = "";
     public bool CanWrite { get; private set; }
     public List<AuditEntry> History { get; private set; } = [];
 
@@ -59,6 +60,7 @@ public class DetailsModel(BirthService births, AuditLogService audit) : Register
         try
         {
             Birth = await births.GetAsync(Id, ct);
+            Father = births.FatherShown(Birth);
         }
         catch (NotFoundOrForbidden)
         {
