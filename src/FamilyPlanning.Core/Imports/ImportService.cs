@@ -104,8 +104,17 @@ public sealed class ImportService(AppDbContext db, ICurrentUser current, TimePro
     public Task<List<ImportRun>> RecentRunsAsync(CancellationToken ct) =>
         current.Scope.Readable(db.ImportRuns.AsNoTracking(), r => r.TownshipCode).OrderByDescending(r => r.At).Take(30).ToListAsync(ct);
 
-    public static List<ImportProblem> ProblemsOf(ImportRun run) =>
+    private static List<ImportProblem> ProblemsOf(ImportRun run) =>
         JsonSerializer.Deserialize<List<ImportProblem>>(run.Problems, Json) ?? [];
+
+    /// <summary>A run's problems as this user may read them: the township's own clerk sees the ID numbers the messages
+    /// quote, anyone else (county staff) sees them masked, as in every list.</summary>
+    public List<ImportProblem> ProblemsFor(ImportRun run)
+    {
+        var problems = ProblemsOf(run);
+        return current.Scope.CanWrite(run.TownshipCode) ? problems
+            : problems.Select(p => p with { Message = People.IdNumber.MaskWithin(p.Message) }).ToList();
+    }
 
     private Task ValidateAsync(ImportKind kind, ImportContext ctx, List<ImportRow> rows, CancellationToken ct) => kind switch
     {

@@ -18,10 +18,10 @@ public static class TemplateFiles
     }
 
 
-    public static (byte[] content, string contentType, string fileName) Problems(ImportRun run, string? format)
+    public static (byte[] content, string contentType, string fileName) Problems(ImportRun run, List<ImportProblem> problems, string? format)
     {
         var table = new Table("问题清单", ["行", "列", "问题"],
-            ImportService.ProblemsOf(run).Select(p => new object?[] { p.Row == 0 ? "文件" : p.Row.ToString(), p.Column, p.Message }));
+            problems.Select(p => new object?[] { p.Row == 0 ? "文件" : p.Row.ToString(), p.Column, p.Message }));
         return TableFile.Make(format, $"导入问题清单_{run.FileName}_{run.At:yyyyMMddHHmm}", table);
     }
 }

@@ -4,7 +4,7 @@ namespace FamilyPlanning.Core.People;
 /// 公民身份号码 (GB 11643-1999): 6-digit area + 8-digit birth date + 3-digit sequence (odd = male) + check character
 /// `10X98765432`[Σ(dᵢ·wᵢ) mod 11]. Retired area codes are accepted: people keep the number they were given.
 /// </summary>
-public static class IdNumber
+public static partial class IdNumber
 {
     public const int Length = 18;
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -58,6 +58,12 @@ public static class IdNumber
     /// <summary>110105********002X: area code and the last four shown, birth date and sequence hidden.</summary>
     public static string Mask(string? number) =>
         string.IsNullOrEmpty(number) ? "" : number.Length == Length ? number[..6] + new string('*', 8) + number[14..] : "****";
+
+    /// <summary>Every ID number inside a text (a message that quotes one), masked.</summary>
+    public static string MaskWithin(string text) => EmbeddedNumber().Replace(text, m => Mask(m.Value));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")]
+    private static partial System.Text.RegularExpressions.Regex EmbeddedNumber();
 
     /// <summary>Builds a valid number (used by the demo generator and tests).</summary>
     public static string Make(string area6, DateOnly birthDate, int sequence3)

@@ -217,6 +217,7 @@ public static class PortalServices
         app.UseRequestGuards();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseBodySizeGuard();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -73,6 +73,19 @@ public class HostileInputTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task UploadOverTheServersLimit_GetsTheChineseStatusPage_NotABare400()
+    {
+        var clerk = await SignInAsync("clerk01");
+        var huge = new byte[FamilyPlanning.Web.Pages.Imports.IndexModel.UploadLimit + 1024 * 1024];
+        var response = await Forms.UploadAsync(clerk, "/Imports", new() { ["Kind"] = "persons" }, "Upload", "huge.csv", huge);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("上传的内容过大", html);
+        Assert.Contains("分成几个文件导入", html);
+        Assert.Equal(0, await Portal.ScalarAsync<long>("SELECT count(*) FROM import_runs"));
+    }
+
+    [Fact]
     public async Task MaskedRoles_NeverSeeAFullIdNumber_InListsExportsOrThePdf()
     {
         var (_, person, _) = await _given.MotherAsync(new DateOnly(1991, 6, 6));

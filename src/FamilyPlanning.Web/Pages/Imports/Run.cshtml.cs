@@ -17,7 +17,7 @@ public class RunModel(ImportService imports) : PageModel
     {
         try { Run = await imports.GetRunAsync(id, ct); }
         catch (NotFoundOrForbidden) { return NotFound(); }
-        Problems = ImportService.ProblemsOf(Run).Take(ProblemsShown).ToList();
+        Problems = imports.ProblemsFor(Run).Take(ProblemsShown).ToList();
         return Page();
     }
 
@@ -25,7 +25,8 @@ public class RunModel(ImportService imports) : PageModel
     {
         try
         {
-            var (content, type, name) = TemplateFiles.Problems(await imports.GetRunAsync(id, ct), format);
+            var run = await imports.GetRunAsync(id, ct);
+            var (content, type, name) = TemplateFiles.Problems(run, imports.ProblemsFor(run), format);
             return File(content, type, name);
         }
         catch (NotFoundOrForbidden) { return NotFound(); }
