@@ -64,9 +64,6 @@ public static class PortalServices
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddSignInManager<FpSignInManager>();
 
-        services.Configure<SecurityStampValidatorOptions>(o =>
-            o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Security:SecurityStampCheckSeconds", 60)));
-
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "fp.auth";
@@ -81,6 +78,7 @@ public static class PortalServices
             // The JSON API answers 401/403 instead of redirecting to an HTML page.
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
         services.AddAntiforgery(o =>
         {
