@@ -39,6 +39,7 @@ public static class PortalServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddSingleton<LoginThrottle>();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<AppDbContext>((sp, o) =>
@@ -46,9 +47,9 @@ public static class PortalServices
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No account lockout (anyone could lock anyone out): failed sign-ins are slowed per name and address
+                // by LoginThrottle instead.
+                o.Lockout.AllowedForNewUsers = false;
                 // Length, not composition (NIST SP 800-63B).
                 o.Password.RequiredLength = 10;
                 o.Password.RequireDigit = false;

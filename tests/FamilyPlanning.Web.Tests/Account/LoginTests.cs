@@ -39,22 +39,72 @@ public class LoginTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
-    public async Task Post_WrongPasswordFiveTimes_LocksAccountFor15Minutes()
+    public async Task Post_FiveFailures_SlowThatNameFromThatAddress_RealOrNot_AndNeverLockTheAccount()
     {
         var client = Portal.Browser();
-        HttpResponseMessage last = null!;
         for (var i = 0; i < 5; i++)
-            last = await Forms.PostAsync(client, "/Account/Login", Credentials("clerk02", "wrong-password-" + i));
-        Assert.Contains("账号已锁定15分钟", (await Forms.ParseAsync(last)).Text(".validation-summary-errors li"));
-
-        var lockoutEnd = await Portal.ScalarAsync<DateTime>("SELECT lockout_end FROM users WHERE user_name = 'clerk02'");
-        // wall clock: ASP.NET Core Identity's UserManager sets and checks lockouts on it, not on the portal's TimeProvider.
-        Assert.InRange(lockoutEnd - DateTime.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.1)); // wall clock: Identity
-
-        // Now even the right password is refused, and no auth cookie is issued.
+        {
+            await Forms.PostAsync(client, "/Account/Login", Credentials("clerk02", "wrong-password-" + i));
+            await Forms.PostAsync(client, "/Account/Login", Credentials("no-such-clerk", "wrong-password-" + i));
+        }
+        // Now even the right password waits, with the same words as a name that does not exist; no auth cookie is issued.
         var right = await Forms.PostAsync(client, "/Account/Login", Credentials("clerk02", Password));
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        var unknown = await Forms.PostAsync(client, "/Account/Login", Credentials("no-such-clerk", Password));
+        Assert.Equal("尝试次数过多，请1秒后再试", (await Forms.ParseAsync(right)).Text(".validation-summary-errors li"));
+        Assert.Equal("尝试次数过多，请1秒后再试", (await Forms.ParseAsync(unknown)).Text(".validation-summary-errors li"));
         Assert.DoesNotContain(right.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith("fp.auth="));
+        // The account itself is never locked: its owner only waits out the delay.
+        Assert.Null(await Portal.ScalarAsync<DateTime?>("SELECT lockout_end FROM users WHERE user_name = 'clerk02'"));
+        Portal.Clock.Advance(TimeSpan.FromSeconds(2));
+        var after = await Forms.PostAsync(client, "/Account/Login", Credentials("clerk02", Password));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public void Throttle_CountsPerNameAndAddress_DoublesTheDelay_AndForgetsOnSuccess()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(FamilyPlanning.Tests.Shared.TestClock.Now);
+        var throttle = new FamilyPlanning.Web.Infrastructure.LoginThrottle(clock);
+        for (var i = 0; i < 7; i++) throttle.Failed("clerk02", "10.0.0.9");
+        Assert.Equal(TimeSpan.FromSeconds(4), throttle.Wait("CLERK02 ", "10.0.0.9"));   // 1 s after the 5th, doubling
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("clerk02", "10.0.0.7"));             // the office's own address is free
+        clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("clerk02", "10.0.0.9"));
+        throttle.Succeeded("clerk02", "10.0.0.9");
+        throttle.Failed("clerk02", "10.0.0.9");
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("clerk02", "10.0.0.9"));
+    }
+
+    [Fact]
+    public async Task Post_UnknownDisabledAndWrong_SameWordsAfterTheSameWork()
+    {
+        var hasher = new CountingHasher();
+        await using var counted = Portal.WithWebHostBuilder(b => Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(b,
+            s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<FamilyPlanning.Core.Security.AppUser>>(s, hasher)));
+        await Portal.ScalarAsync<int>("UPDATE users SET is_disabled = true WHERE user_name = 'leader'");
+        var client = counted.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var answers = new List<string>();
+        foreach (var (user, password) in new[] { ("nobody-here", "not-the-password"), ("leader", Password), ("clerk01", "not-the-password") })
+        {
+            var before = hasher.Verifications;
+            answers.Add((await Forms.ParseAsync(await Forms.PostAsync(client, "/Account/Login", Credentials(user, password)))).Text(".validation-summary-errors li"));
+            Assert.Equal(before + 1, hasher.Verifications);
+        }
+        Assert.All(answers, a => Assert.Equal("用户名或密码错误", a));
+    }
+
+    private sealed class CountingHasher : Microsoft.AspNetCore.Identity.PasswordHasher<FamilyPlanning.Core.Security.AppUser>
+    {
+        private int _verifications;
+        public int Verifications => _verifications;
+
+        public override Microsoft.AspNetCore.Identity.PasswordVerificationResult VerifyHashedPassword(FamilyPlanning.Core.Security.AppUser user,
+            string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]

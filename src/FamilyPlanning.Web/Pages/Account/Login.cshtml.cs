@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FamilyPlanning.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher)
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
+    FamilyPlanning.Web.Infrastructure.LoginThrottle throttle)
     : PageModel
 {
     public const string Failed = "用户名或密码错误";
@@ -34,19 +35,30 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
     {
     }
 
+    /// <summary>
+    /// One answer for every failure — unknown name, disabled account, wrong password — after the same work (one password
+    /// hash check), so neither the words nor the time tell which names exist; and no lockout: an address that keeps failing
+    /// for a name is slowed down (<see cref="LoginThrottle"/>), whoever owns the name may still sign in from elsewhere.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        if (await users.FindByNameAsync(Input.UserName) is null)
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (throttle.Wait(Input.UserName, address) is { TotalSeconds: > 0 } wait)
         {
-            // Spend the same hashing time as a real check, so timing does not tell which user names exist.
-            hasher.VerifyHashedPassword(Nobody, DummyHash.Value, Input.Password);
+            ModelState.AddModelError("", $"尝试次数过多，请{Math.Ceiling(wait.TotalSeconds)}秒后再试");
+            return Page();
+        }
+        var user = await users.FindByNameAsync(Input.UserName);
+        var verified = hasher.VerifyHashedPassword(user ?? Nobody, user?.PasswordHash ?? DummyHash.Value, Input.Password);
+        if (user is null || user.IsDisabled || verified == PasswordVerificationResult.Failed)
+        {
+            throttle.Failed(Input.UserName, address);
             ModelState.AddModelError("", Failed);
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        ModelState.AddModelError("", result.IsLockedOut ? "登录失败次数过多，账号已锁定15分钟，请稍后再试或联系系统管理员" : Failed);
-        return Page();
+        throttle.Succeeded(Input.UserName, address);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }
