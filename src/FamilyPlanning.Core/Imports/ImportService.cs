@@ -214,9 +214,15 @@ public sealed class ImportService(AppDbContext db, ICurrentUser current, TimePro
         return Result(run, problems);
     }
 
-    private static ImportResult Result(ImportRun run, List<ImportProblem> problems) =>
-        new(run.Id, run.Succeeded, run.Rows, run.Created, run.Updated, run.Unchanged,
+    private static ImportResult Result(ImportRun run, List<ImportProblem> problems)
+    {
+        var kind = new KeyValuePair<string, object?>("register", ImportTemplates.Of(run.Kind).Slug);
+        PortalMetrics.Imports.Add(1, kind, new("outcome", run.Succeeded ? "imported" : "refused"));
+        PortalMetrics.ImportRows.Add(run.Rows, kind);
+        PortalMetrics.ImportDuration.Record(run.Seconds, kind);
+        return new(run.Id, run.Succeeded, run.Rows, run.Created, run.Updated, run.Unchanged,
             problems.OrderBy(p => p.Row).Take(ImportRun.MaxProblemsKept).ToList(), problems.Count);
+    }
 
     /// <summary>The database refused the write or went away (somewhere in the exception chain); not a bug in the import.</summary>
     private static bool IsDatabaseFailure(Exception? e)

@@ -57,6 +57,7 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
 
     private async Task<IndicatorReport> ComputeAsync(Period period, List<(string Code, string Name)> chosen, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var codes = chosen.Select(t => t.Code).ToList();
         var s = await settings.GetAsync(ct);
         var last = period.SameLastYear();
@@ -85,6 +86,8 @@ public sealed class IndicatorService(AppDbContext db, ICurrentUser current, Time
             return new MonthRow(m, ms.Sum(x => x.Boys + x.Girls), ms.Sum(x => x.Boys), ms.Sum(x => x.Girls), ms.Sum(x => x.Compliant));
         }).ToList();
         var planned = rows.Select(r => (r.Code, r.Name, r[Catalogue.PlannedBirthRate].Value)).ToList();
+        PortalMetrics.ReportDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+            new KeyValuePair<string, object?>("townships", chosen.Count == 1 ? "one" : "several"));
         return new IndicatorReport(period, last, total, rows, months, planned);
     }
 

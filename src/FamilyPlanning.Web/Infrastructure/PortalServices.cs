@@ -33,6 +33,7 @@ public static class PortalServices
     {
         var services = builder.Services;
         var config = builder.Configuration;
+        builder.AddObservability();
         // Cookies are https-only unless this is Development or Security:RequireHttps is false (the loopback demo of ./run.sh).
         var httpsOnly = config.GetValue("Security:RequireHttps", !builder.Environment.IsDevelopment());
         var cookieSecurity = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
@@ -214,11 +215,13 @@ public static class PortalServices
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/healthz"),
             b => b.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseRequestGuards();
+        app.UseMetricsEndpoint(app.Configuration);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseBodySizeGuard();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRequestLog();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorPages();

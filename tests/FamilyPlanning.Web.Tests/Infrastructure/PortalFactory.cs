@@ -93,6 +93,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", _appConnectionString);
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");
+        // One log line per request is for operators; the suite's own output stays readable (ObservabilityTests turn it on).
+        builder.UseSetting("Logging:LogLevel:FamilyPlanning.Requests", "Warning");
         builder.ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);
