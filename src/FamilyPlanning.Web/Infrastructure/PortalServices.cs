@@ -88,7 +88,8 @@ public static class PortalServices
             o.Cookie.SecurePolicy = cookieSecurity;
         });
 
-        services.AddDataProtection().SetApplicationName("FamilyPlanning").PersistKeysToDbContext<AppDbContext>();
+        services.AddDataProtection().SetApplicationName("FamilyPlanning").PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysWithConfiguredKey(config);
 
         services.AddAuthorization(o =>
         {
@@ -196,6 +197,8 @@ public static class PortalServices
 
     public static void UsePortal(this WebApplication app)
     {
+        if (KeyEncryption.Key(app.Configuration) is null)
+            app.Logger.LogWarning("{Setting} is not set: the sign-in keys are stored in the database unencrypted", KeyEncryption.Setting);
         var culture = ChineseCulture();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

@@ -23,6 +23,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     private LocalPostgres? _pg;
 
+    /// <summary>The key the suite's portal encrypts its Data Protection keys with (32 bytes, base64).</summary>
+    public const string KeyEncryptionKey = "ZmFtaWx5cGxhbm5pbmctdGVzdC1rZXktMzItYnl0ZXM=";
+
     /// <summary>The portal's clock, stopped at <see cref="TestClock.Now"/>.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = TestClock.Create();
     private Respawner? _respawner;
@@ -93,6 +96,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", _appConnectionString);
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");
+        builder.UseSetting(FamilyPlanning.Web.Infrastructure.KeyEncryption.Setting, KeyEncryptionKey);
         // One log line per request is for operators; the suite's own output stays readable (ObservabilityTests turn it on).
         builder.UseSetting("Logging:LogLevel:FamilyPlanning.Requests", "Warning");
         builder.ConfigureTestServices(s =>

@@ -72,4 +72,19 @@ public class SessionTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery);
     }
+
+    [Fact]
+    public async Task DataProtectionKeys_AreEncryptedAtRest_WithTheConfiguredKey()
+    {
+        await SignInAsync("county"); // a sign-in cookie needs a key: the first one is made and stored by now
+        var xml = (await Portal.ScalarAsync<string>("SELECT string_agg(xml, '') FROM data_protection_keys"))!;
+        Assert.Contains("aesGcmEncrypted", xml);
+        Assert.DoesNotContain("<masterKey", xml);
+        // A wrong key is refused by name at start rather than failing later on every cookie.
+        var config = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder(),
+            new Dictionary<string, string?> { [FamilyPlanning.Web.Infrastructure.KeyEncryption.Setting] = "short" }).Build();
+        var e = Assert.Throws<InvalidOperationException>(() => { FamilyPlanning.Web.Infrastructure.KeyEncryption.Key(config); });
+        Assert.Contains("DataProtection:KeyEncryptionKey", e.Message);
+    }
 }
