@@ -38,6 +38,24 @@ public class AuditRoleTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task AppRole_AddsToTheSummaryArchive_ButCannotRewriteIt()
+    {
+        var county = await SignInAsync("county");
+        var pdf = await county.GetAsync($"/Reports/HalfYear?handler=Pdf&area=county&year={Given.Today.Year - 1}&part=H1");
+        Assert.Equal(System.Net.HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal(1, await Portal.ScalarAsync<long>("SELECT count(*) FROM report_exports"));
+
+        await using var conn = new NpgsqlConnection(Portal.AppConnectionString);
+        await conn.OpenAsync();
+        foreach (var sql in new[] { "UPDATE report_exports SET title = 'x'", "DELETE FROM report_exports", "TRUNCATE report_exports" })
+        {
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            var e = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, e.SqlState);
+        }
+    }
+
+    [Fact]
     public async Task Post_EditPerson_AddsExactlyOneAuditRowWithBeforeAndAfter()
     {
         var given = new Given(Portal);
