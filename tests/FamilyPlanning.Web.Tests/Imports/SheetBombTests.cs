@@ -13,6 +13,7 @@ public sealed class MemoryMeasured;
 /// Runs alone (no parallel tests) so the process's memory is this test's.
 /// </summary>
 [Collection(nameof(MemoryMeasured))]
+[Trait("Category", "DateIndependent")] // sizes, faults and exposure: ./test.sh runs it at the default clock only
 public class SheetBombTests
 {
     private const string SmallRow = "<row><c t=\"inlineStr\"><is><t>炸弹</t></is></c></row>";

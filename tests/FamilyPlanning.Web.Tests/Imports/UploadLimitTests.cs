@@ -8,6 +8,7 @@ namespace FamilyPlanning.Web.Tests.Imports;
 
 /// <summary>Uploads that are too big once expanded, or not text in the encoding they seem to be: refused with the place and
 /// nothing written; a large valid file still imports.</summary>
+[Trait("Category", "DateIndependent")] // sizes, faults and exposure: ./test.sh runs it at the default clock only
 public class UploadLimitTests(PortalFactory portal) : PortalTest(portal)
 {
     private static readonly Template T = ImportTemplates.Persons;

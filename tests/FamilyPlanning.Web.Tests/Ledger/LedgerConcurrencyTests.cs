@@ -11,6 +11,7 @@ namespace FamilyPlanning.Web.Tests.Ledger;
 /// Issue 15: twenty clerks' writes at once in one village never wait for one another's ledger rows (writers only append
 /// rows of their own), and afterwards the ledger still equals the register scan.
 /// </summary>
+[Trait("Category", "DateIndependent")] // sizes, faults and exposure: ./test.sh runs it at the default clock only
 public class LedgerConcurrencyTests(PortalFactory portal) : PortalTest(portal)
 {
     private readonly Given _given = new(portal);

@@ -10,6 +10,7 @@ namespace FamilyPlanning.Web.Tests.Security;
 /// agency). Each other role crawls every page it can reach from its home page — following every link, downloads and
 /// exports included (CSV, XLSX, PDF) — and no response may hold a full number of the registers.
 /// </summary>
+[Trait("Category", "DateIndependent")] // sizes, faults and exposure: ./test.sh runs it at the default clock only
 public class IdNumberExposureTests(PortalFactory portal) : PortalTest(portal)
 {
     private const int UrlsPerRoute = 4;

@@ -14,6 +14,7 @@ namespace FamilyPlanning.Web.Tests.Security;
 /// page or handler that does not exist, and the JSON API's parameters. No answer may be a 500; the pages answer errors with
 /// the Chinese status page.
 /// </summary>
+[Trait("Category", "DateIndependent")] // sizes, faults and exposure: ./test.sh runs it at the default clock only
 public class MalformedInputTests(PortalFactory portal) : PortalTest(portal)
 {
     private static readonly string[] Values =
@@ -24,7 +25,6 @@ public class MalformedInputTests(PortalFactory portal) : PortalTest(portal)
     private readonly Given _given = new(portal);
 
     [Fact]
-    [Trait("Category", "DateIndependent")] // ./test.sh runs it at the default clock only (about 7 000 requests)
     public async Task EveryRouteAndParameter_WithMalformedValues_NeverAnswers500()
     {
         var ids = await RecordsAsync();

@@ -5,6 +5,7 @@ using FamilyPlanning.Web.Tests.Infrastructure;
 namespace FamilyPlanning.Web.Tests.Security;
 
 /// <summary>The database goes away and comes back; two people save the same record at once.</summary>
+[Trait("Category", "DateIndependent")] // sizes, faults and exposure: ./test.sh runs it at the default clock only
 public class ReliabilityTests(PortalFactory portal) : PortalTest(portal)
 {
     [Fact]
