@@ -116,3 +116,18 @@ public class LocalPostgresTests
         cmd.ExecuteNonQuery();
     }
 }
+
+public class PortalResetTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    [Trait("Category", "DateIndependent")]
+    public async Task Reset_RecoversWhenASessionKeepsTheFoldLock()
+    {
+        await using var holder = await Portal.OpenAsync();
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({FamilyPlanning.Core.Indicators.Ledger.LedgerSql.FoldLock})", holder))
+            await take.ExecuteNonQueryAsync();
+        await Portal.ResetAsync();
+        await using var after = new Npgsql.NpgsqlCommand("SELECT 1", holder);
+        await Assert.ThrowsAnyAsync<Exception>(() => after.ExecuteScalarAsync());
+    }
+}
