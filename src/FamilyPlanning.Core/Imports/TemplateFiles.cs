@@ -22,6 +22,6 @@ public static class TemplateFiles
     {
         var table = new Table("问题清单", ["行", "列", "问题"],
             problems.Select(p => new object?[] { p.Row == 0 ? "文件" : p.Row.ToString(), p.Column, p.Message }));
-        return TableFile.Make(format, $"导入问题清单_{run.FileName}_{run.At:yyyyMMddHHmm}", table);
+        return TableFile.Make(format, $"导入问题清单_{run.FileName}_{ChinaTime.ToChina(run.At):yyyyMMddHHmm}", table);
     }
 }

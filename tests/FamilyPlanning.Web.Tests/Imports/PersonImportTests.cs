@@ -118,8 +118,13 @@ public class PersonImportTests(PortalFactory portal) : PortalTest(portal)
         var (response, _) = await UploadAsync(clerk, "persons", "bad.csv", Utf8Bom(CsvText(T, rows)));
         var run = response.Headers.Location!.OriginalString;
 
-        var csv = await clerk.GetStringAsync(run + "?handler=Report&format=csv");
+        var report = await clerk.GetAsync(run + "?handler=Report&format=csv");
+        var csv = await report.Content.ReadAsStringAsync();
         Assert.Contains("3,性别,性别“未知”无效，应为：男、女", csv);
+        // Named in China time, like every file the portal makes (the run is stored in UTC).
+        var at = await Portal.ScalarAsync<DateTime>("SELECT at FROM import_runs ORDER BY at DESC LIMIT 1");
+        var china = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(8));
+        Assert.Contains($"{china:yyyyMMddHHmm}", report.Content.Headers.ContentDisposition!.FileNameStar);
         var other = await SignInAsync("clerk02");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(run)).StatusCode);
     }

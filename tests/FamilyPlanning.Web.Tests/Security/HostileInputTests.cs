@@ -73,6 +73,16 @@ public class HostileInputTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task ImportsPage_WithoutErrors_ShowsNoEmptyRedBox()
+    {
+        var clerk = await SignInAsync("clerk01");
+        var page = await Forms.GetHtmlAsync(clerk, "/Imports");
+        // The summary is rendered for client-side validation, empty and marked valid; the stylesheet hides it.
+        Assert.All(page.QuerySelectorAll(".alert-danger"), a => Assert.Contains("validation-summary-valid", a.ClassName));
+        Assert.Contains(".validation-summary-valid { display: none; }", await clerk.GetStringAsync("/css/site.css"));
+    }
+
+    [Fact]
     public async Task UploadOverTheServersLimit_GetsTheChineseStatusPage_NotABare400()
     {
         var clerk = await SignInAsync("clerk01");
