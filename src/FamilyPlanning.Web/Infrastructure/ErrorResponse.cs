@@ -13,6 +13,10 @@ namespace FamilyPlanning.Web.Infrastructure;
 /// </summary>
 public static class ErrorResponse
 {
+    /// <summary>What a failed request says when nothing more specific is known (also the status page's fallback).</summary>
+    public const string GenericTitle = "出错了";
+    public const string GenericText = "处理请求时发生错误，本次操作没有保存。请稍后重试；如问题持续，请联系系统管理员。";
+
     public static async Task WriteAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -24,7 +28,7 @@ public static class ErrorResponse
         if (database) context.Response.Headers.RetryAfter = "30";
         var (title, text) = database
             ? ("数据库暂时无法连接", "系统暂时无法连接数据库，本次操作没有保存任何数据。请稍后重试；如长时间无法恢复，请联系系统管理员。")
-            : ("出错了", "处理请求时发生错误，本次操作没有保存。请稍后重试；如问题持续，请联系系统管理员。");
+            : (GenericTitle, GenericText);
         await context.Response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="zh-CN"><head><meta charset="utf-8"><title>{title} - 计划生育统计管理平台</title>

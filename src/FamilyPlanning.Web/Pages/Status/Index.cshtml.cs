@@ -25,7 +25,7 @@ public class IndexModel : PageModel
         405 => "不支持该操作",
         413 => "上传的内容过大",
         429 => "操作过于频繁",
-        _ => "出错了",
+        _ => ErrorResponse.GenericTitle,
     };
 
     public string Text => HttpContext.Items[PageGuardFilter.MessageItem] as string ?? Code switch
@@ -36,7 +36,7 @@ public class IndexModel : PageModel
         405 => "该页面不接受这种提交方式。请从页面上的按钮操作。",
         413 => "上传的文件超过了服务器允许的大小。单个导入文件不能超过 20 MB，请分成几个文件导入。",
         429 => "短时间内的请求过多，请稍等一分钟后再试。",
-        _ => "处理请求时发生错误，本次操作没有保存。请稍后重试；如问题持续，请联系系统管理员。",
+        _ => ErrorResponse.GenericText,
     };
 
     public void OnGet()
